@@ -1,0 +1,83 @@
+/** The one place where access is decided: which role may do which action. */
+
+export const ROLES = [
+  'admin',
+  'marketing',
+  'marketing_lead',
+  'sales_rep',
+  'sales_manager',
+  'operations',
+  'finance',
+  'executive',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'workspace.read',
+  'workspace.update',
+  'members.read',
+  'members.manage',
+  'invitations.manage',
+  'tokens.manage',
+  'audit.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const ACTION_LABELS: Record<Action, string> = {
+  'workspace.read': 'See the workspace',
+  'workspace.update': 'Change workspace settings',
+  'members.read': 'See members',
+  'members.manage': 'Change roles, remove members, issue password reset links',
+  'invitations.manage': 'Invite people',
+  'tokens.manage': 'Create and revoke API tokens',
+  'audit.read': 'Read the audit log',
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  marketing: 'Marketing',
+  marketing_lead: 'Marketing lead',
+  sales_rep: 'Sales rep',
+  sales_manager: 'Sales manager',
+  operations: 'Operations',
+  finance: 'Finance',
+  executive: 'Executive',
+};
+
+const EVERY_ROLE_CAN: readonly Action[] = ['workspace.read', 'members.read'];
+
+const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  admin: ACTIONS,
+  marketing: EVERY_ROLE_CAN,
+  marketing_lead: EVERY_ROLE_CAN,
+  sales_rep: EVERY_ROLE_CAN,
+  sales_manager: EVERY_ROLE_CAN,
+  operations: EVERY_ROLE_CAN,
+  finance: EVERY_ROLE_CAN,
+  executive: [...EVERY_ROLE_CAN, 'audit.read'],
+};
+
+/** Who is acting: a signed-in member (with their role) or an API token (with its granted actions). */
+export type Actor =
+  | { kind: 'user'; userId: string; role: Role }
+  | { kind: 'token'; tokenId: string; createdBy: string; permissions: readonly Action[] };
+
+export function actionsOfRole(role: Role): readonly Action[] {
+  return ROLE_ACTIONS[role];
+}
+
+/** True when the actor may perform the action in the workspace it is acting in. */
+export function can(actor: Actor, action: Action): boolean {
+  if (actor.kind === 'user') return ROLE_ACTIONS[actor.role].includes(action);
+  return actor.permissions.includes(action);
+}
+
+/** Actions that an actor may put on a new API token: never more than it holds itself. */
+export function grantableActions(actor: Actor): Action[] {
+  return ACTIONS.filter((action) => can(actor, action));
+}
+
+/** The id recorded as "who did it" in history rows. */
+export function actorUserId(actor: Actor): string {
+  return actor.kind === 'user' ? actor.userId : actor.createdBy;
+}

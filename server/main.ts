@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { bootstrapFirstStart } from './bootstrap.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+
+export type RunningServer = { app: FastifyInstance; database: Database; url: string; stop: () => Promise<void> };
+
+/** config -> database -> migrations -> first-start bootstrap -> app -> listen. */
+export async function startServer(config: Config, print: (line: string) => void = console.log): Promise<RunningServer> {
+  const database = await openDatabase(config);
+  try {
+    await database.migrate();
+    const signInLink = await bootstrapFirstStart(database.db, config, new Date());
+    const app = await buildApp({ db: database.db, config });
+    const address = await app.listen({ port: config.port, host: config.host });
+    const url = config.publicUrl;
+    print(`Accord is running at ${url} (${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}; listening on ${address})`);
+    if (signInLink) {
+      print(`First start: created the admin ${config.adminEmail} and the Demo workspace.`);
+      print(`Sign in once with this link (valid 24 hours) and choose a password:\n  ${signInLink}`);
+    }
+    let stopped = false;
+    const stop = async () => {
+      if (stopped) return;
+      stopped = true;
+      await app.close();
+      await database.close();
+    };
+    return { app, database, url, stop };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
