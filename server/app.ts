@@ -43,7 +43,7 @@ async function registerWeb(app: FastifyInstance): Promise<void> {
   await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
   const page = fs.readFileSync(indexHtml, 'utf8');
   // Every path that is not the API or a built file is a page of the single-page app.
-  app.get('/*', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/*', async (request, reply) => {
     const file = path.join(WEB_DIST, path.normalize(request.url.split('?')[0]!));
     if (file.startsWith(WEB_DIST + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       return reply.sendFile(path.relative(WEB_DIST, file));
@@ -85,8 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   installAuth(app, routeDeps);
 
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   registerIdentityRoutes(app, routeDeps);
   registerWorkspaceRoutes(app, routeDeps);
   registerTokenRoutes(app, routeDeps);

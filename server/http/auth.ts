@@ -27,6 +27,7 @@ declare module 'fastify' {
   }
 }
 
+export const API_PREFIX = '/api/v1/';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function bearerOf(request: FastifyRequest): string | null {
@@ -93,7 +94,7 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; config: Config
   app.decorateRequest('ctx', null as unknown as ServiceContext);
 
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith(API_PREFIX)) return;
     const isPublic = request.routeOptions.config.access === 'public';
     request.principal = await resolvePrincipal(request, deps.db, deps.clock()).catch((error: unknown) => {
       if (isPublic && error instanceof AppError) return null;
@@ -103,7 +104,7 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; config: Config
   });
 
   app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith(API_PREFIX)) return;
     const access = request.routeOptions.config.access;
     if (access === undefined) throw new AppError('internal', 'This route declares no access rule.');
     if (access === 'public') return;

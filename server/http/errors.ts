@@ -43,11 +43,8 @@ function errorBody(code: ErrorCode, message: string, details?: unknown) {
 
 function fieldErrors(error: FastifyError): FieldError[] {
   return (error.validation ?? []).map((issue) => {
-    const params = issue.params as { issue?: { path?: PropertyKey[] } } | undefined;
-    const issuePath = params?.issue?.path ?? [];
-    const where = (error.validationContext ?? 'body') as string;
-    const field = [where === 'body' ? '' : where, ...issuePath.map(String)].filter(Boolean).join('.');
-    return { field: field || where, message: issue.message ?? 'is invalid' };
+    const field = issue.instancePath.split('/').filter(Boolean).join('.');
+    return { field: field || (error.validationContext ?? 'body'), message: issue.message ?? 'is invalid' };
   });
 }
 

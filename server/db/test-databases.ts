@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { openPostgres, wrapPglite, type Database } from './client.ts';
+
+/** Test support: migrated templates made once per run, cloned once per test file. */
+
+function databaseUrlFor(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function adminQuery(adminUrl: string, statement: string, params: unknown[] = []) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    return await admin.query(statement, params);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function writePgliteTemplate(file: string): Promise<void> {
+  const client = await PGlite.create();
+  await wrapPglite(client).migrate();
+  const dump = await client.dumpDataDir('none');
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await client.close();
+}
+
+export async function clonePgliteTemplate(file: string): Promise<Database> {
+  return wrapPglite(await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(file)]) }));
+}
+
+export async function createPostgresTemplate(adminUrl: string): Promise<string> {
+  const name = `accord_tpl_${process.pid}_${Date.now()}`;
+  await adminQuery(adminUrl, `create database ${name}`);
+  const template = openPostgres(databaseUrlFor(adminUrl, name), 1);
+  await template.migrate();
+  await template.close();
+  return name;
+}
+
+export async function clonePostgresTemplate(adminUrl: string, template: string): Promise<Database> {
+  const name = `accord_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await adminQuery(adminUrl, `create database ${name} template ${template}`);
+  const database = openPostgres(databaseUrlFor(adminUrl, name), 4);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+/** Drops the run's template and any test database a crashed file left behind. */
+export async function dropPostgresTestDatabases(adminUrl: string, template: string): Promise<void> {
+  const leftovers = await adminQuery(adminUrl, `select datname from pg_database where datname like 'accord_t_%' or datname = $1`, [template]);
+  for (const { datname } of leftovers.rows as { datname: string }[]) {
+    await adminQuery(adminUrl, `drop database if exists ${datname} with (force)`);
+  }
+}
