@@ -60,3 +60,13 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
 export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.TEST_DATABASE_URL || undefined;
 }
+
+/** The PostgreSQL server the bench creates its databases on (an admin connection). */
+export function benchDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+/** The environment for a child process the tests or bench start: this one's, with some settings changed. */
+export function childEnv(changes: Record<string, string>, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, ...changes };
+}

@@ -3,15 +3,15 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openPostgres, wrapPglite, type Database } from './client.ts';
 
-/** Test support: migrated templates made once per run, cloned once per test file. */
+/** Test and bench support: throwaway databases; migrated templates made once per run, cloned once per test file. */
 
-function databaseUrlFor(adminUrl: string, name: string): string {
+export function databaseUrlFor(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
 }
 
-async function adminQuery(adminUrl: string, statement: string, params: unknown[] = []) {
+export async function adminQuery(adminUrl: string, statement: string, params: unknown[] = []) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {

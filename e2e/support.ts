@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { startAndWait, stopProcess } from '../server/testing/processes.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export type RunningAccord = { url: string; signInLink: string; stop: () => Promise<void> };
+
+/** Starts `accord serve` as a user would, on a fresh embedded data folder, and reads the first-start link it prints. */
+export async function startAccord(): Promise<RunningAccord> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-e2e-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = await startAndWait([process.execPath, 'bin/accord.js', '--data', dataDir, 'serve'], {
+    cwd: ROOT,
+    env: { PORT: String(port), PUBLIC_URL: url, LOG_LEVEL: 'warn', ADMIN_EMAIL: 'owner@example.com' },
+    url: `${url}/api/health`,
+  });
+  const link = /(http:\/\/\S+\/link\/[\w-]+)/.exec(server.output());
+  if (!link) throw new Error(`no sign-in link printed:\n${server.output()}`);
+  return {
+    url,
+    signInLink: link[1]!,
+    stop: async () => {
+      await stopProcess(server.child);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
