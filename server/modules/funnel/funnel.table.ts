@@ -1,0 +1,263 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { ActivityType, DealStatus, LeadStage, TouchpointType } from '../../../core/funnel/stages.ts';
+import { workspaces } from '../workspaces/workspaces.table.ts';
+
+const ws = () =>
+  uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id, { onDelete: 'cascade' });
+const at = (name: string) => timestamp(name, { withTimezone: true });
+const money = (name: string) => bigint(name, { mode: 'number' });
+
+export type CustomFields = Record<string, string | number | boolean | null>;
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    workspaceId: ws(),
+    id: uuid('id').notNull(),
+    externalId: text('external_id'),
+    name: text('name').notNull(),
+    domain: text('domain'),
+    industry: text('industry'),
+    employees: integer('employees'),
+    country: text('country'),
+    custom: jsonb('custom').$type<CustomFields>().notNull().default({}),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('accounts_external_id_idx').on(t.workspaceId, t.externalId),
+    index('accounts_name_idx').on(t.workspaceId, sql`lower(${t.name}) text_pattern_ops`),
+    index('accounts_domain_idx').on(t.workspaceId, t.domain),
+  ],
+);
+
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    workspaceId: ws(),
+    id: uuid('id').notNull(),
+    externalId: text('external_id'),
+    name: text('name').notNull(),
+    channel: text('channel'),
+    type: text('type'),
+    startsOn: date('starts_on'),
+    endsOn: date('ends_on'),
+    budgetMinor: money('budget_minor'),
+    spendMinor: money('spend_minor'),
+    currency: text('currency').notNull().default('EUR'),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), uniqueIndex('campaigns_external_id_idx').on(t.workspaceId, t.externalId)],
+);
+
+export const leads = pgTable(
+  'leads',
+  {
+    workspaceId: ws(),
+    id: uuid('id').notNull(),
+    externalId: text('external_id'),
+    email: text('email'),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    title: text('title'),
+    phone: text('phone'),
+    company: text('company'),
+    country: text('country'),
+    accountId: uuid('account_id'),
+    stage: text('stage').$type<LeadStage>().notNull(),
+    stageChangedAt: at('stage_changed_at').notNull(),
+    // When the lead first reached each funnel stage: a rollup of stage_transitions kept on
+    // write, so that funnel counts and velocity are one indexed aggregate, not a log scan.
+    reachedLeadAt: at('reached_lead_at'),
+    reachedMqlAt: at('reached_mql_at'),
+    reachedSalAt: at('reached_sal_at'),
+    reachedSqlAt: at('reached_sql_at'),
+    reachedOpportunityAt: at('reached_opportunity_at'),
+    reachedCustomerAt: at('reached_customer_at'),
+    ownerId: uuid('owner_id'),
+    source: text('source'),
+    channel: text('channel'),
+    campaignId: uuid('campaign_id'),
+    utmSource: text('utm_source'),
+    utmMedium: text('utm_medium'),
+    utmCampaign: text('utm_campaign'),
+    utmTerm: text('utm_term'),
+    utmContent: text('utm_content'),
+    custom: jsonb('custom').$type<CustomFields>().notNull().default({}),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('leads_external_id_idx').on(t.workspaceId, t.externalId),
+    index('leads_created_idx').on(t.workspaceId, t.createdAt, t.id),
+    index('leads_stage_idx').on(t.workspaceId, t.stage, t.createdAt),
+    index('leads_source_idx').on(t.workspaceId, t.source, t.createdAt),
+    index('leads_owner_idx').on(t.workspaceId, t.ownerId),
+    index('leads_account_idx').on(t.workspaceId, t.accountId),
+    index('leads_email_idx').on(t.workspaceId, sql`lower(${t.email}) text_pattern_ops`),
+    index('leads_last_name_idx').on(t.workspaceId, sql`lower(${t.lastName}) text_pattern_ops`),
+    index('leads_company_idx').on(t.workspaceId, sql`lower(${t.company}) text_pattern_ops`),
+    foreignKey({ name: 'leads_account_fk', columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
+    foreignKey({ name: 'leads_campaign_fk', columns: [t.workspaceId, t.campaignId], foreignColumns: [campaigns.workspaceId, campaigns.id] }),
+  ],
+);
+
+/** Every stage change of every lead, never overwritten: the source of time-in-stage and SLAs. */
+export const stageTransitions = pgTable(
+  'stage_transitions',
+  {
+    workspaceId: ws(),
+    id: uuid('id').notNull(),
+    leadId: uuid('lead_id').notNull(),
+    fromStage: text('from_stage').$type<LeadStage>(),
+    toStage: text('to_stage').$type<LeadStage>().notNull(),
+    at: at('at').notNull(),
+    actorId: uuid('actor_id'),
+    reason: text('reason'),
+    cause: text('cause').notNull(),
+    definitionVersion: integer('definition_version'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('stage_transitions_lead_idx').on(t.workspaceId, t.leadId, t.at),
+    index('stage_transitions_to_idx').on(t.workspaceId, t.toStage, t.at),
+    foreignKey({ name: 'stage_transitions_lead_fk', columns: [t.workspaceId, t.leadId], foreignColumns: [leads.workspaceId, leads.id] }).onDelete('cascade'),
+  ],
+);
+
+/** Anonymous browsers seen by the website snippet; stitched to a lead when they identify. */
+export const visitors = pgTable(
+  'visitors',
+  {
+    workspaceId: ws(),
+    anonymousId: text('anonymous_id').notNull(),
+    leadId: uuid('lead_id'),
+    firstSeenAt: at('first_seen_at').notNull(),
+    lastSeenAt: at('last_seen_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.anonymousId] }),
+    index('visitors_lead_idx').on(t.workspaceId, t.leadId),
+    foreignKey({ name: 'visitors_lead_fk', columns: [t.workspaceId, t.leadId], foreignColumns: [leads.workspaceId, leads.id] }),
+  ],
+);
+
+export const touchpoints = pgTable(
+  'touchpoints',
+  {
+    workspaceId: ws(),
+    id: uuid('id').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    externalId: text('external_id'),
+    leadId: uuid('lead_id'),
+    anonymousId: text('anonymous_id'),
+    type: text('type').$type<TouchpointType>().notNull(),
+    channel: text('channel'),
+    campaignId: uuid('campaign_id'),
+    url: text('url'),
+    occurredAt: at('occurred_at').notNull(),
+    properties: jsonb('properties').$type<Record<string, unknown>>(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('touchpoints_dedupe_idx').on(t.workspaceId, t.dedupeKey),
+    index('touchpoints_lead_idx').on(t.workspaceId, t.leadId, t.occurredAt),
+    index('touchpoints_anonymous_idx').on(t.workspaceId, t.anonymousId).where(sql`${t.leadId} is null`),
+    foreignKey({ name: 'touchpoints_lead_fk', columns: [t.workspaceId, t.leadId], foreignColumns: [leads.workspaceId, leads.id] }).onDelete('cascade'),
+    foreignKey({ name: 'touchpoints_campaign_fk', columns: [t.workspaceId, t.campaignId], foreignColumns: [campaigns.workspaceId, campaigns.id] }),
+  ],
+);
+
+export const deals = pgTable(
+  'deals',
+  {
+    workspaceId: ws(),
+    id: uuid('id').notNull(),
+    externalId: text('external_id'),
+    name: text('name').notNull(),
+    accountId: uuid('account_id'),
+    leadId: uuid('lead_id'),
+    ownerId: uuid('owner_id'),
+    amountMinor: money('amount_minor').notNull(),
+    listAmountMinor: money('list_amount_minor').notNull(),
+    discountRate: numeric('discount_rate', { precision: 6, scale: 4, mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    status: text('status').$type<DealStatus>().notNull(),
+    stage: text('stage'),
+    lossReason: text('loss_reason'),
+    competitor: text('competitor'),
+    createdAt: at('created_at').notNull(),
+    closedAt: at('closed_at'),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('deals_external_id_idx').on(t.workspaceId, t.externalId),
+    index('deals_lead_idx').on(t.workspaceId, t.leadId),
+    index('deals_account_idx').on(t.workspaceId, t.accountId),
+    index('deals_closed_idx').on(t.workspaceId, t.status, t.closedAt),
+    foreignKey({ name: 'deals_account_fk', columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
+    foreignKey({ name: 'deals_lead_fk', columns: [t.workspaceId, t.leadId], foreignColumns: [leads.workspaceId, leads.id] }),
+  ],
+);
+
+/** Sales activities: calls, emails and meetings with their outcome. */
+export const activities = pgTable(
+  'activities',
+  {
+    workspaceId: ws(),
+    id: uuid('id').notNull(),
+    externalId: text('external_id'),
+    leadId: uuid('lead_id'),
+    dealId: uuid('deal_id'),
+    type: text('type').$type<ActivityType>().notNull(),
+    outcome: text('outcome'),
+    notes: text('notes'),
+    actorId: uuid('actor_id'),
+    occurredAt: at('occurred_at').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('activities_external_id_idx').on(t.workspaceId, t.externalId),
+    index('activities_lead_idx').on(t.workspaceId, t.leadId, t.occurredAt),
+    foreignKey({ name: 'activities_lead_fk', columns: [t.workspaceId, t.leadId], foreignColumns: [leads.workspaceId, leads.id] }),
+    foreignKey({ name: 'activities_deal_fk', columns: [t.workspaceId, t.dealId], foreignColumns: [deals.workspaceId, deals.id] }),
+  ],
+);
+
+/** Website snippet sites: a public, write-only key that may only record touchpoints. */
+export const trackingSites = pgTable(
+  'tracking_sites',
+  {
+    workspaceId: ws(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    publicKey: text('public_key').notNull(),
+    allowedOrigins: jsonb('allowed_origins').$type<string[]>().notNull().default([]),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), uniqueIndex('tracking_sites_key_idx').on(t.publicKey)],
+);
+
+/** Saved filters of the leads list, per person. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    workspaceId: ws(),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    query: jsonb('query').$type<Record<string, string>>().notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('saved_views_user_idx').on(t.workspaceId, t.userId)],
+);
