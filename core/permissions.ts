@@ -20,6 +20,11 @@ export const ACTIONS = [
   'invitations.manage',
   'tokens.manage',
   'audit.read',
+  'funnel.read',
+  'funnel.write',
+  'funnel.import',
+  'funnel.export',
+  'tracking.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -31,6 +36,11 @@ export const ACTION_LABELS: Record<Action, string> = {
   'invitations.manage': 'Invite people',
   'tokens.manage': 'Create and revoke API tokens',
   'audit.read': 'Read the audit log',
+  'funnel.read': 'See leads, accounts, deals, campaigns and the funnel',
+  'funnel.write': 'Create and change leads, accounts, deals, activities and touchpoints',
+  'funnel.import': 'Import CSV files',
+  'funnel.export': 'Export leads and deals as CSV',
+  'tracking.manage': 'Manage website tracking sites',
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -44,17 +54,19 @@ export const ROLE_LABELS: Record<Role, string> = {
   executive: 'Executive',
 };
 
-const EVERY_ROLE_CAN: readonly Action[] = ['workspace.read', 'members.read'];
+const EVERY_ROLE_CAN: readonly Action[] = ['workspace.read', 'members.read', 'funnel.read'];
+const WORKS_THE_FUNNEL: readonly Action[] = [...EVERY_ROLE_CAN, 'funnel.write'];
+const LEADS_A_TEAM: readonly Action[] = [...WORKS_THE_FUNNEL, 'funnel.import', 'funnel.export'];
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   admin: ACTIONS,
-  marketing: EVERY_ROLE_CAN,
-  marketing_lead: EVERY_ROLE_CAN,
-  sales_rep: EVERY_ROLE_CAN,
-  sales_manager: EVERY_ROLE_CAN,
+  marketing: LEADS_A_TEAM,
+  marketing_lead: LEADS_A_TEAM,
+  sales_rep: WORKS_THE_FUNNEL,
+  sales_manager: LEADS_A_TEAM,
   operations: EVERY_ROLE_CAN,
   finance: EVERY_ROLE_CAN,
-  executive: [...EVERY_ROLE_CAN, 'audit.read'],
+  executive: [...EVERY_ROLE_CAN, 'audit.read', 'funnel.export'],
 };
 
 /** Who is acting: a signed-in member (with their role) or an API token (with its granted actions). */

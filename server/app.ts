@@ -15,6 +15,8 @@ import { installAuth } from './http/auth.ts';
 import { installErrorHandler } from './http/errors.ts';
 import type { RouteDeps } from './http/routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerLeadRoutes } from './modules/funnel/leads.routes.ts';
+import { registerRecordRoutes } from './modules/funnel/records.routes.ts';
 import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
 import { registerTokenRoutes } from './modules/tokens/tokens.routes.ts';
 import { registerWorkspaceRoutes } from './modules/workspaces/workspaces.routes.ts';
@@ -43,7 +45,7 @@ async function registerWeb(app: FastifyInstance): Promise<void> {
   await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
   const page = fs.readFileSync(indexHtml, 'utf8');
   // Every path that is not the API or a built file is a page of the single-page app.
-  app.get('/*', async (request, reply) => {
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const file = path.join(WEB_DIST, path.normalize(request.url.split('?')[0]!));
     if (file.startsWith(WEB_DIST + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       return reply.sendFile(path.relative(WEB_DIST, file));
@@ -91,6 +93,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerWorkspaceRoutes(app, routeDeps);
   registerTokenRoutes(app, routeDeps);
   registerAuditRoutes(app, routeDeps);
+  registerRecordRoutes(app, routeDeps);
+  registerLeadRoutes(app, routeDeps);
   await registerWeb(app);
   return app;
 }

@@ -166,3 +166,34 @@ export const ZStageChange = z.object({
   stage: ZLeadStage,
   reason: text(500).min(1, { error: 'is required' }),
 });
+
+export const LEAD_SORTS = ['newest', 'oldest', 'recently_moved'] as const;
+
+/** Filters of the leads list; also what a saved view stores. */
+export const ZLeadFilter = z.object({
+  q: z.string().trim().max(100).optional(),
+  stage: ZLeadStage.optional(),
+  source: z.string().max(100).optional(),
+  channel: z.string().max(100).optional(),
+  campaignId: ZId.optional(),
+  ownerId: ZId.optional(),
+  accountId: ZId.optional(),
+  createdFrom: ZDay.optional(),
+  createdTo: ZDay.optional(),
+  sort: z.enum(LEAD_SORTS, { error: `must be one of: ${LEAD_SORTS.join(', ')}` }).default('newest'),
+});
+export type LeadFilter = z.infer<typeof ZLeadFilter>;
+
+export const ZSavedViewCreate = z.object({
+  name: text(80).min(1, { error: 'is required' }),
+  filter: ZLeadFilter,
+});
+
+export const FUNNEL_GROUPINGS = ['source', 'channel', 'campaign'] as const;
+export const ZFunnelQuery = z.object({
+  by: z.enum(FUNNEL_GROUPINGS, { error: `must be one of: ${FUNNEL_GROUPINGS.join(', ')}` }).default('source'),
+  from: ZDay.optional(),
+  to: ZDay.optional(),
+  windowDays: z.coerce.number().int().min(1).max(730).default(180),
+});
+export type FunnelQuery = z.infer<typeof ZFunnelQuery>;

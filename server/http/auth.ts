@@ -28,6 +28,7 @@ declare module 'fastify' {
 }
 
 export const API_PREFIX = '/api/v1/';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function bearerOf(request: FastifyRequest): string | null {
@@ -103,7 +104,8 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; config: Config
     if (MUTATING.has(request.method) && request.principal?.kind !== 'token') assertSameOrigin(request, deps.config);
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Before validation, so that an outsider learns nothing about a route, not even its input rules.
+  app.addHook('preValidation', async (request) => {
     if (!request.url.startsWith(API_PREFIX)) return;
     const access = request.routeOptions.config.access;
     if (access === undefined) throw new AppError('internal', 'This route declares no access rule.');
@@ -116,6 +118,7 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; config: Config
     }
     const workspaceId = (request.params as { workspaceId?: string }).workspaceId;
     if (!workspaceId) throw new AppError('internal', 'A workspace route has no workspaceId parameter.');
+    if (!UUID.test(workspaceId)) throw new AppError('not_found', 'Workspace not found, or you are not a member of it.');
     const actor = await workspaceActor(deps.db, principal, workspaceId);
     if (!can(actor, access)) {
       throw new AppError('forbidden', `Your role does not allow this (needs permission "${access}").`);

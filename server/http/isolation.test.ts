@@ -3,6 +3,9 @@ import { ACTIONS } from '../../core/permissions.ts';
 import { buildWorkspace, signIn } from '../testing/factories.ts';
 import { describeOnEngines, type Harness } from '../testing/harness.ts';
 
+const LEAD = { externalId: 'x-lead', email: 'spy@example.com', firstName: 'Spy' };
+const DEAL = { name: 'Spy deal', amountMinor: 100 };
+
 /** A valid body for every route that takes one, so the request reaches the authorization step. */
 const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/auth/sign-in': { email: 'nobody@example.com', password: 'whatever' },
@@ -13,6 +16,24 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/workspaces/{workspaceId}/members/{userId}': { role: 'sales_rep' },
   'POST /api/v1/workspaces/{workspaceId}/invitations': { email: 'spy@example.com', role: 'admin' },
   'POST /api/v1/workspaces/{workspaceId}/tokens': { name: 'spy', permissions: ['members.read'] },
+  'POST /api/v1/workspaces/{workspaceId}/accounts': { name: 'Spy Inc' },
+  'PUT /api/v1/workspaces/{workspaceId}/accounts/{id}': { name: 'Spy Inc' },
+  'PUT /api/v1/workspaces/{workspaceId}/accounts/external/{externalId}': { name: 'Spy Inc' },
+  'POST /api/v1/workspaces/{workspaceId}/campaigns': { name: 'Spy campaign' },
+  'PUT /api/v1/workspaces/{workspaceId}/campaigns/{id}': { name: 'Spy campaign' },
+  'PUT /api/v1/workspaces/{workspaceId}/campaigns/external/{externalId}': { name: 'Spy campaign' },
+  'POST /api/v1/workspaces/{workspaceId}/leads': LEAD,
+  'PUT /api/v1/workspaces/{workspaceId}/leads/{id}': LEAD,
+  'PUT /api/v1/workspaces/{workspaceId}/leads/external/{externalId}': LEAD,
+  'POST /api/v1/workspaces/{workspaceId}/leads/{id}/stage': { stage: 'disqualified', reason: 'spy' },
+  'POST /api/v1/workspaces/{workspaceId}/deals': DEAL,
+  'PUT /api/v1/workspaces/{workspaceId}/deals/{id}': DEAL,
+  'PUT /api/v1/workspaces/{workspaceId}/deals/external/{externalId}': DEAL,
+  'POST /api/v1/workspaces/{workspaceId}/activities': { type: 'call', occurredAt: '2026-01-01T10:00:00Z' },
+  'PUT /api/v1/workspaces/{workspaceId}/activities/{id}': { type: 'call', occurredAt: '2026-01-01T10:00:00Z' },
+  'PUT /api/v1/workspaces/{workspaceId}/activities/external/{externalId}': { type: 'call', occurredAt: '2026-01-01T10:00:00Z' },
+  'POST /api/v1/workspaces/{workspaceId}/touchpoints/batch': { touchpoints: [{ anonymousId: 'spy', type: 'page_view', occurredAt: '2026-01-01T10:00:00Z' }] },
+  'POST /api/v1/workspaces/{workspaceId}/saved-views': { name: 'spy', filter: {} },
 };
 
 type Operation = { method: string; path: string; key: string };
@@ -24,51 +45,85 @@ function operations(h: Harness): Operation[] {
   );
 }
 
+const RECORD_PATHS = ['accounts', 'campaigns', 'leads', 'deals', 'activities'] as const;
+
 async function snapshot(h: Harness, workspaceId: string, cookie: string) {
   const read = async (suffix: string) => (await h.request({ method: 'GET', url: `/api/v1/workspaces/${workspaceId}${suffix}`, cookie })).json();
+  const records = Object.fromEntries(await Promise.all(RECORD_PATHS.map(async (path) => [path, await read(`/${path}?limit=200`)] as const)));
+  const leadIds = (records.leads.items as { id: string }[]).map((l) => l.id);
   return {
     workspace: await read(''),
     members: await read('/members'),
     invitations: await read('/invitations'),
     tokens: (await read('/tokens')).items.map((t: { id: string; revokedAt: string | null }) => [t.id, t.revokedAt]),
     audit: (await read('/audit?limit=200')).items.length,
+    records,
+    leads: await Promise.all(leadIds.map((id) => read(`/leads/${id}`))),
+    views: await read('/saved-views'),
   };
+}
+
+/** Workspace B with one record of every kind, made through its own admin. */
+async function seedOtherWorkspace(h: Harness) {
+  const b = await buildWorkspace(h.db);
+  const cookie = await signIn(h, b.admin);
+  const post = async (path: string, body: unknown) =>
+    (await h.request({ method: 'POST', url: `/api/v1/workspaces/${b.workspace.id}/${path}`, cookie, body })).json();
+  const account = await post('accounts', { externalId: 'b-account', name: 'B Corp' });
+  const campaign = await post('campaigns', { externalId: 'b-campaign', name: 'B launch' });
+  const lead = await post('leads', { externalId: 'b-lead', email: 'b@example.com', accountId: account.id, campaignId: campaign.id });
+  const deal = await post('deals', { externalId: 'b-deal', name: 'B deal', amountMinor: 5000, leadId: lead.id });
+  const activity = await post('activities', { externalId: 'b-activity', type: 'call', occurredAt: '2026-01-02T10:00:00Z', leadId: lead.id });
+  await post('touchpoints/batch', { touchpoints: [{ leadId: lead.id, type: 'page_view', occurredAt: '2026-01-02T09:00:00Z' }] });
+  const view = await post('saved-views', { name: 'B view', filter: { stage: 'mql' } });
+  const token = (await post('tokens', { name: 'b', permissions: ['members.read'] })).token;
+  const invitation = (await post('invitations', { email: 'b-rep@example.com', role: 'sales_rep' })).invitation;
+  const ids: Record<string, string> = {
+    accounts: account.id,
+    campaigns: campaign.id,
+    leads: lead.id,
+    deals: deal.id,
+    activities: activity.id,
+    userId: b.admin.id,
+    tokenId: token.id,
+    invitationId: invitation.id,
+    viewId: view.id,
+  };
+  return { ...b, cookie, ids };
+}
+
+/** Fills a route's parameters with B's ids: {id} takes the id of the kind named just before it. */
+function fillWith(ids: Record<string, string>, path: string, workspaceId: string): string {
+  return path
+    .replace('{workspaceId}', workspaceId)
+    .replace(/\/(\w+)\/\{id\}/, (_, kind: string) => `/${kind}/${ids[kind]}`)
+    .replace(/\/(\w+)\/external\/\{externalId\}/, (_, kind: string) => `/${kind}/external/b-${kind.replace(/ies$/, 'y').replace(/s$/, '')}`)
+    .replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
 }
 
 describeOnEngines('workspace isolation', (h) => {
   it('walks every route with another workspace’s ids and tokens and changes nothing there', async () => {
     const a = await buildWorkspace(h.db);
-    const b = await buildWorkspace(h.db);
+    const b = await seedOtherWorkspace(h);
     const aCookie = await signIn(h, a.admin);
-    const bCookie = await signIn(h, b.admin);
     const aToken = (
       await h.request({ method: 'POST', url: `/api/v1/workspaces/${a.workspace.id}/tokens`, cookie: aCookie, body: { name: 'all', permissions: ACTIONS } })
     ).json().secret;
-    const bToken = (
-      await h.request({ method: 'POST', url: `/api/v1/workspaces/${b.workspace.id}/tokens`, cookie: bCookie, body: { name: 'b', permissions: ['members.read'] } })
-    ).json().token;
-    const bInvitation = (
-      await h.request({ method: 'POST', url: `/api/v1/workspaces/${b.workspace.id}/invitations`, cookie: bCookie, body: { email: 'b-rep@example.com', role: 'sales_rep' } })
-    ).json().invitation;
-    const before = await snapshot(h, b.workspace.id, bCookie);
+    const before = await snapshot(h, b.workspace.id, b.cookie);
 
-    const bIds = { userId: b.admin.id, tokenId: bToken.id, invitationId: bInvitation.id };
     const workspaceRoutes = operations(h).filter((op) => op.path.includes('{workspaceId}'));
-    expect(workspaceRoutes.length).toBeGreaterThanOrEqual(12);
-    const fill = (path: string, workspaceId: string) =>
-      path.replace('{workspaceId}', workspaceId).replace(/\{(\w+)\}/g, (_, name: keyof typeof bIds) => bIds[name]);
-
+    expect(workspaceRoutes.length).toBeGreaterThanOrEqual(30);
     for (const op of workspaceRoutes) {
       const body = SAMPLE_BODIES[op.key];
       if (['POST', 'PATCH', 'PUT'].includes(op.method) && !op.path.endsWith('reset-link')) {
         expect(body, `${op.key} needs a sample body in this test`).toBeDefined();
       }
       const attempts = [
-        { who: 'A’s session on B’s workspace', cookie: aCookie, url: fill(op.path, b.workspace.id) },
-        { who: 'A’s token on B’s workspace', token: aToken, url: fill(op.path, b.workspace.id) },
+        { who: 'A’s session on B’s workspace', cookie: aCookie, url: fillWith(b.ids, op.path, b.workspace.id) },
+        { who: 'A’s token on B’s workspace', token: aToken, url: fillWith(b.ids, op.path, b.workspace.id) },
       ];
-      if (/\{(userId|tokenId|invitationId)\}/.test(op.path)) {
-        attempts.push({ who: 'A’s session on A’s workspace with B’s ids', cookie: aCookie, url: fill(op.path, a.workspace.id) });
+      if (/\{(id|userId|tokenId|invitationId|viewId)\}/.test(op.path)) {
+        attempts.push({ who: 'A’s session on A’s workspace with B’s ids', cookie: aCookie, url: fillWith(b.ids, op.path, a.workspace.id) });
       }
       for (const attempt of attempts) {
         const response = await h.request({ method: op.method as 'GET', url: attempt.url, cookie: attempt.cookie, token: attempt.token, body });
@@ -76,15 +131,33 @@ describeOnEngines('workspace isolation', (h) => {
         expect(response.json().error.code).toBe('not_found');
       }
     }
-    expect(await snapshot(h, b.workspace.id, bCookie)).toEqual(before);
+    expect(await snapshot(h, b.workspace.id, b.cookie)).toEqual(before);
   });
 
-  it('asks for sign-in on every route that is not public', async () => {
+  it('refuses references to another workspace’s records inside a body', async () => {
+    const a = await buildWorkspace(h.db);
+    const b = await seedOtherWorkspace(h);
+    const aCookie = await signIn(h, a.admin);
+    const url = `/api/v1/workspaces/${a.workspace.id}`;
+    const lead = await h.request({ method: 'POST', url: `${url}/leads`, cookie: aCookie, body: { email: 'a@example.com', accountId: b.ids.accounts } });
+    expect(lead.statusCode).toBe(400);
+    expect(lead.json().error.details).toEqual([{ field: 'accountId', message: 'no account with this id in this workspace' }]);
+    const touch = await h.request({
+      method: 'POST',
+      url: `${url}/touchpoints/batch`,
+      cookie: aCookie,
+      body: { touchpoints: [{ leadId: b.ids.leads, type: 'page_view', occurredAt: '2026-01-02T09:00:00Z' }] },
+    });
+    expect(touch.statusCode).toBe(400);
+    expect(touch.json().error.details[0]).toEqual({ field: 'touchpoints.0.leadId', message: 'no lead with this id in this workspace' });
+  });
+
+  it('asks for sign-in on every route that is not public, before reading the body', async () => {
     const publicRoutes = ['POST /api/v1/auth/sign-in', 'POST /api/v1/auth/sign-out'];
     for (const op of operations(h)) {
       if (publicRoutes.includes(op.key) || op.path.includes('{secret}')) continue;
-      const url = op.path.replace(/\{workspaceId\}|\{userId\}|\{tokenId\}|\{invitationId\}/g, crypto.randomUUID());
-      const response = await h.request({ method: op.method as 'GET', url, body: SAMPLE_BODIES[op.key] });
+      const url = op.path.replace(/\{\w+\}/g, crypto.randomUUID());
+      const response = await h.request({ method: op.method as 'GET', url, body: { garbage: true } });
       expect(response.statusCode, `${op.key}: ${response.body}`).toBe(401);
     }
   });

@@ -196,6 +196,7 @@ CREATE INDEX "deals_closed_idx" ON "deals" USING btree ("workspace_id","status",
 CREATE UNIQUE INDEX "leads_external_id_idx" ON "leads" USING btree ("workspace_id","external_id");--> statement-breakpoint
 CREATE INDEX "leads_created_idx" ON "leads" USING btree ("workspace_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "leads_stage_idx" ON "leads" USING btree ("workspace_id","stage","created_at");--> statement-breakpoint
+CREATE INDEX "leads_stage_changed_idx" ON "leads" USING btree ("workspace_id","stage_changed_at","id");--> statement-breakpoint
 CREATE INDEX "leads_source_idx" ON "leads" USING btree ("workspace_id","source","created_at");--> statement-breakpoint
 CREATE INDEX "leads_owner_idx" ON "leads" USING btree ("workspace_id","owner_id");--> statement-breakpoint
 CREATE INDEX "leads_account_idx" ON "leads" USING btree ("workspace_id","account_id");--> statement-breakpoint

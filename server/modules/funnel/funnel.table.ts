@@ -97,6 +97,7 @@ export const leads = pgTable(
     uniqueIndex('leads_external_id_idx').on(t.workspaceId, t.externalId),
     index('leads_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('leads_stage_idx').on(t.workspaceId, t.stage, t.createdAt),
+    index('leads_stage_changed_idx').on(t.workspaceId, t.stageChangedAt, t.id),
     index('leads_source_idx').on(t.workspaceId, t.source, t.createdAt),
     index('leads_owner_idx').on(t.workspaceId, t.ownerId),
     index('leads_account_idx').on(t.workspaceId, t.accountId),

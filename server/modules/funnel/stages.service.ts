@@ -1,0 +1,112 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { funnelIndex, type FunnelStage, type LeadStage } from '../../../core/funnel/stages.ts';
+import { actorUserId } from '../../../core/permissions.ts';
+import type { Db } from '../../db/client.ts';
+import type { ServiceContext } from '../../http/context.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { leads, stageTransitions } from './funnel.table.ts';
+
+type LeadRow = typeof leads.$inferSelect;
+type ReachedColumn = 'reachedLeadAt' | 'reachedMqlAt' | 'reachedSalAt' | 'reachedSqlAt' | 'reachedOpportunityAt' | 'reachedCustomerAt';
+
+const REACHED_COLUMN: Record<FunnelStage, ReachedColumn | null> = {
+  visitor: null,
+  lead: 'reachedLeadAt',
+  mql: 'reachedMqlAt',
+  sal: 'reachedSalAt',
+  sql: 'reachedSqlAt',
+  opportunity: 'reachedOpportunityAt',
+  customer: 'reachedCustomerAt',
+};
+
+export type Transition = {
+  leadId: string;
+  from: LeadStage | null;
+  to: LeadStage;
+  at: Date;
+  cause: string;
+  reason: string | null;
+  actorId: string | null;
+};
+
+/**
+ * The rollup columns to set when a lead enters a stage: the first arrival is kept. Entering
+ * any stage but visitor means the person became a lead, if they were not one already.
+ */
+export function reachedOnEntry(lead: Partial<Pick<LeadRow, ReachedColumn>>, stage: LeadStage, at: Date): Partial<Record<ReachedColumn, Date>> {
+  const patch: Partial<Record<ReachedColumn, Date>> = {};
+  if (stage !== 'visitor' && !lead.reachedLeadAt) patch.reachedLeadAt = at;
+  const column = funnelIndex(stage) >= 0 ? REACHED_COLUMN[stage as FunnelStage] : null;
+  if (column && !lead[column]) patch[column] = at;
+  return patch;
+}
+
+/** Appends stage changes to the log, many at once. */
+export async function logTransitions(tx: Db, workspaceId: string, transitions: Transition[]): Promise<void> {
+  for (let i = 0; i < transitions.length; i += 5_000) {
+    const part = transitions.slice(i, i + 5_000);
+    await tx.insert(stageTransitions).values(
+      part.map((t) => ({
+        workspaceId,
+        id: crypto.randomUUID(),
+        leadId: t.leadId,
+        fromStage: t.from,
+        toStage: t.to,
+        at: t.at,
+        actorId: t.actorId,
+        reason: t.reason,
+        cause: t.cause,
+      })),
+    );
+  }
+}
+
+/** Moves one lead to a stage, logged with who and why. Moving to the stage it is in is refused. */
+export async function changeLeadStage(ctx: ServiceContext, leadId: string, input: { stage: LeadStage; reason: string }): Promise<LeadRow> {
+  return ctx.db.transaction(async (tx) => {
+    const where = and(eq(leads.workspaceId, ctx.workspaceId), eq(leads.id, leadId));
+    const [before] = await tx.select().from(leads).where(where);
+    if (!before) throw notFound('Lead');
+    if (before.stage === input.stage) throw new AppError('conflict', `The lead is already at stage ${input.stage}.`);
+    const [after] = await tx
+      .update(leads)
+      .set({ stage: input.stage, stageChangedAt: ctx.now, updatedAt: ctx.now, ...reachedOnEntry(before, input.stage, ctx.now) })
+      .where(where)
+      .returning();
+    const actorId = actorUserId(ctx.actor);
+    await logTransitions(tx, ctx.workspaceId, [{ leadId, from: before.stage, to: input.stage, at: ctx.now, cause: 'manual', reason: input.reason, actorId }]);
+    await recordAudit(tx, { ...ctx, db: tx }, {
+      action: 'lead.stage_change',
+      entityType: 'lead',
+      entityId: leadId,
+      before: { stage: before.stage },
+      after: { stage: input.stage, reason: input.reason },
+    });
+    return after!;
+  });
+}
+
+/**
+ * Moves leads forward when something later in the funnel happened to them (a deal opened
+ * or was won). Leads already at or past that stage, or on a side stage, stay where they are.
+ */
+export async function advanceLeads(tx: Db, workspaceId: string, moves: { leadId: string; to: FunnelStage; at: Date; cause: string; reason: string }[]): Promise<number> {
+  if (moves.length === 0) return 0;
+  const current = await tx
+    .select()
+    .from(leads)
+    .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, [...new Set(moves.map((m) => m.leadId))])));
+  const byId = new Map(current.map((lead) => [lead.id, lead]));
+  const transitions: Transition[] = [];
+  for (const move of moves) {
+    const lead = byId.get(move.leadId);
+    if (!lead || funnelIndex(lead.stage) < 0 || funnelIndex(lead.stage) >= funnelIndex(move.to)) continue;
+    const patch = { stage: move.to, stageChangedAt: move.at, updatedAt: move.at, ...reachedOnEntry(lead, move.to, move.at) };
+    await tx.update(leads).set(patch).where(and(eq(leads.workspaceId, workspaceId), eq(leads.id, lead.id)));
+    byId.set(lead.id, { ...lead, ...patch });
+    transitions.push({ leadId: lead.id, from: lead.stage, to: move.to, at: move.at, cause: move.cause, reason: move.reason, actorId: null });
+  }
+  await logTransitions(tx, workspaceId, transitions);
+  return transitions.length;
+}
