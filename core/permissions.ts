@@ -69,10 +69,14 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   executive: [...EVERY_ROLE_CAN, 'audit.read', 'funnel.export'],
 };
 
-/** Who is acting: a signed-in member (with their role) or an API token (with its granted actions). */
+/**
+ * Who is acting: a signed-in member (with their role), an API token (with its granted actions),
+ * or Accord itself on behalf of something outside (the website snippet), which holds no rights.
+ */
 export type Actor =
   | { kind: 'user'; userId: string; role: Role }
-  | { kind: 'token'; tokenId: string; createdBy: string; permissions: readonly Action[] };
+  | { kind: 'token'; tokenId: string; createdBy: string; permissions: readonly Action[] }
+  | { kind: 'system'; name: string };
 
 export function actionsOfRole(role: Role): readonly Action[] {
   return ROLE_ACTIONS[role];
@@ -81,7 +85,8 @@ export function actionsOfRole(role: Role): readonly Action[] {
 /** True when the actor may perform the action in the workspace it is acting in. */
 export function can(actor: Actor, action: Action): boolean {
   if (actor.kind === 'user') return ROLE_ACTIONS[actor.role].includes(action);
-  return actor.permissions.includes(action);
+  if (actor.kind === 'token') return actor.permissions.includes(action);
+  return false;
 }
 
 /** Actions that an actor may put on a new API token: never more than it holds itself. */
@@ -89,7 +94,15 @@ export function grantableActions(actor: Actor): Action[] {
   return ACTIONS.filter((action) => can(actor, action));
 }
 
-/** The id recorded as "who did it" in history rows. */
-export function actorUserId(actor: Actor): string {
+/** The person recorded as "who did it" in history rows: the user, or the token's creator; none for the system. */
+export function actorUserId(actor: Actor): string | null {
+  if (actor.kind === 'system') return null;
   return actor.kind === 'user' ? actor.userId : actor.createdBy;
+}
+
+/** The person answerable for an action that needs one (an invitation, a token, a saved view). */
+export function personId(actor: Actor): string {
+  const id = actorUserId(actor);
+  if (!id) throw new Error(`${actor.kind} actor cannot do this: a person is needed`);
+  return id;
 }

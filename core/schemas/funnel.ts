@@ -5,21 +5,25 @@ import { ZEmail, ZId } from './common.ts';
 /** Contracts of everything that enters the funnel: API ingest, CSV import and the demo generator. */
 
 const EARLIEST = Date.UTC(1990, 0, 1);
-const FUTURE_SLACK_MS = 86_400_000;
 
-/** A date-time that can really have happened: ISO 8601, after 1990, not more than a day ahead of the sender's clock. */
+/**
+ * A date-time that can have happened: ISO 8601 and not before 1990. Whether it lies in the
+ * future depends on the clock, which core does not read: the server checks that with its `now`.
+ */
 export const ZPastDateTime = z.iso
   .datetime({ offset: true, error: 'must be an ISO 8601 date-time such as 2026-03-01T09:30:00Z' })
-  .refine((value) => Date.parse(value) >= EARLIEST, { error: 'must not be before 1990' })
-  .refine((value) => Date.parse(value) <= Date.now() + FUTURE_SLACK_MS, { error: 'must not be in the future' });
+  .refine((value) => Date.parse(value) >= EARLIEST, { error: 'must not be before 1990' });
+
+/** How far ahead of the server's clock a reported time may be (clock skew), before it counts as in the future. */
+export const FUTURE_SLACK_MS = 86_400_000;
 
 export const ZDay = z.iso.date({ error: 'must be a date such as 2026-03-01' });
 
 const text = (max: number) => z.string().trim().max(max, { error: `must be at most ${max} characters` });
 const optionalText = (max: number) =>
   text(max)
-    .nullish()
-    .transform((value) => (value === '' ? null : value));
+    .transform((value) => (value === '' ? null : value))
+    .nullish();
 
 export const ZExternalId = text(200).min(1, { error: 'must not be empty' });
 export const ZCurrency = z
@@ -197,3 +201,32 @@ export const ZFunnelQuery = z.object({
   windowDays: z.coerce.number().int().min(1).max(730).default(180),
 });
 export type FunnelQuery = z.infer<typeof ZFunnelQuery>;
+
+export const ZTrackingSiteCreate = z.object({
+  name: text(100).min(1, { error: 'is required' }),
+  allowedOrigins: z
+    .array(z.url({ error: 'must be a URL such as https://www.example.com' }).transform((value) => new URL(value).origin))
+    .max(20)
+    .default([]),
+});
+
+export const MAX_COLLECT_EVENTS = 20;
+
+/** What the website snippet sends: one browser's page views and form fills. */
+export const ZCollect = z.object({
+  site: z.string().min(10).max(100),
+  anonymousId: z.string().min(8).max(100),
+  events: z
+    .array(
+      z.object({
+        type: z.enum(['page_view', 'form_submit']),
+        url: z.string().max(2000),
+        referrer: z.string().max(2000).optional(),
+        title: z.string().max(300).optional(),
+        fields: z.record(z.string().max(80), z.string().max(500)).optional(),
+      }),
+    )
+    .min(1)
+    .max(MAX_COLLECT_EVENTS),
+});
+export type Collect = z.infer<typeof ZCollect>;

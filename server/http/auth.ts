@@ -20,6 +20,8 @@ export type Principal =
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** A public endpoint that other websites post to (the tracking beacon): no same-origin check. */
+    crossSite?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -101,7 +103,8 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; config: Config
       if (isPublic && error instanceof AppError) return null;
       throw error;
     });
-    if (MUTATING.has(request.method) && request.principal?.kind !== 'token') assertSameOrigin(request, deps.config);
+    const isExempt = request.principal?.kind === 'token' || request.routeOptions.config.crossSite === true;
+    if (MUTATING.has(request.method) && !isExempt) assertSameOrigin(request, deps.config);
   });
 
   // Before validation, so that an outsider learns nothing about a route, not even its input rules.

@@ -34,6 +34,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/v1/workspaces/{workspaceId}/activities/external/{externalId}': { type: 'call', occurredAt: '2026-01-01T10:00:00Z' },
   'POST /api/v1/workspaces/{workspaceId}/touchpoints/batch': { touchpoints: [{ anonymousId: 'spy', type: 'page_view', occurredAt: '2026-01-01T10:00:00Z' }] },
   'POST /api/v1/workspaces/{workspaceId}/saved-views': { name: 'spy', filter: {} },
+  'POST /api/v1/workspaces/{workspaceId}/tracking-sites': { name: 'spy site' },
 };
 
 type Operation = { method: string; path: string; key: string };
@@ -60,6 +61,7 @@ async function snapshot(h: Harness, workspaceId: string, cookie: string) {
     records,
     leads: await Promise.all(leadIds.map((id) => read(`/leads/${id}`))),
     views: await read('/saved-views'),
+    sites: await read('/tracking-sites'),
   };
 }
 
@@ -76,6 +78,7 @@ async function seedOtherWorkspace(h: Harness) {
   const activity = await post('activities', { externalId: 'b-activity', type: 'call', occurredAt: '2026-01-02T10:00:00Z', leadId: lead.id });
   await post('touchpoints/batch', { touchpoints: [{ leadId: lead.id, type: 'page_view', occurredAt: '2026-01-02T09:00:00Z' }] });
   const view = await post('saved-views', { name: 'B view', filter: { stage: 'mql' } });
+  const site = await post('tracking-sites', { name: 'B site' });
   const token = (await post('tokens', { name: 'b', permissions: ['members.read'] })).token;
   const invitation = (await post('invitations', { email: 'b-rep@example.com', role: 'sales_rep' })).invitation;
   const ids: Record<string, string> = {
@@ -88,6 +91,7 @@ async function seedOtherWorkspace(h: Harness) {
     tokenId: token.id,
     invitationId: invitation.id,
     viewId: view.id,
+    siteId: site.id,
   };
   return { ...b, cookie, ids };
 }
@@ -122,7 +126,7 @@ describeOnEngines('workspace isolation', (h) => {
         { who: 'A’s session on B’s workspace', cookie: aCookie, url: fillWith(b.ids, op.path, b.workspace.id) },
         { who: 'A’s token on B’s workspace', token: aToken, url: fillWith(b.ids, op.path, b.workspace.id) },
       ];
-      if (/\{(id|userId|tokenId|invitationId|viewId)\}/.test(op.path)) {
+      if (/\{(id|userId|tokenId|invitationId|viewId|siteId)\}/.test(op.path)) {
         attempts.push({ who: 'A’s session on A’s workspace with B’s ids', cookie: aCookie, url: fillWith(b.ids, op.path, a.workspace.id) });
       }
       for (const attempt of attempts) {
@@ -153,7 +157,7 @@ describeOnEngines('workspace isolation', (h) => {
   });
 
   it('asks for sign-in on every route that is not public, before reading the body', async () => {
-    const publicRoutes = ['POST /api/v1/auth/sign-in', 'POST /api/v1/auth/sign-out'];
+    const publicRoutes = ['POST /api/v1/auth/sign-in', 'POST /api/v1/auth/sign-out', 'POST /api/v1/collect'];
     for (const op of operations(h)) {
       if (publicRoutes.includes(op.key) || op.path.includes('{secret}')) continue;
       const url = op.path.replace(/\{\w+\}/g, crypto.randomUUID());

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ActivityType, DealStatus, LeadStage, TouchpointType } from '../../../core/funnel/stages.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 
@@ -232,21 +232,6 @@ export const activities = pgTable(
     foreignKey({ name: 'activities_lead_fk', columns: [t.workspaceId, t.leadId], foreignColumns: [leads.workspaceId, leads.id] }),
     foreignKey({ name: 'activities_deal_fk', columns: [t.workspaceId, t.dealId], foreignColumns: [deals.workspaceId, deals.id] }),
   ],
-);
-
-/** Website snippet sites: a public, write-only key that may only record touchpoints. */
-export const trackingSites = pgTable(
-  'tracking_sites',
-  {
-    workspaceId: ws(),
-    id: uuid('id').notNull(),
-    name: text('name').notNull(),
-    publicKey: text('public_key').notNull(),
-    allowedOrigins: jsonb('allowed_origins').$type<string[]>().notNull().default([]),
-    isActive: boolean('is_active').notNull().default(true),
-    createdAt: at('created_at').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), uniqueIndex('tracking_sites_key_idx').on(t.publicKey)],
 );
 
 /** Saved filters of the leads list, per person. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorUserId } from '../../../core/permissions.ts';
+import { personId } from '../../../core/permissions.ts';
 import { ZId, ZPageQuery } from '../../../core/schemas/common.ts';
 import { ZFunnelQuery, ZLeadFilter, ZSavedViewCreate } from '../../../core/schemas/funnel.ts';
 import type { RouteDeps } from '../../http/routes.ts';
@@ -30,18 +30,18 @@ export function registerLeadRoutes(app: FastifyInstance, _deps: RouteDeps): void
   r.get(`${base}/saved-views`, {
     schema: { tags: ['leads'], summary: 'Your saved views of the leads list', params: ZWorkspaceParams },
     config: { access: 'funnel.read' },
-  }, async (request) => ({ items: await listSavedViews(request.ctx, actorUserId(request.ctx.actor)) }));
+  }, async (request) => ({ items: await listSavedViews(request.ctx, personId(request.ctx.actor)) }));
 
   r.post(`${base}/saved-views`, {
     schema: { tags: ['leads'], summary: 'Save a view of the leads list', params: ZWorkspaceParams, body: ZSavedViewCreate },
     config: { access: 'funnel.read' },
-  }, async (request, reply) => reply.status(201).send(await createSavedView(request.ctx, actorUserId(request.ctx.actor), request.body)));
+  }, async (request, reply) => reply.status(201).send(await createSavedView(request.ctx, personId(request.ctx.actor), request.body)));
 
   r.delete(`${base}/saved-views/:viewId`, {
     schema: { tags: ['leads'], summary: 'Delete one of your saved views', params: ZWorkspaceParams.extend({ viewId: ZId }) },
     config: { access: 'funnel.read' },
   }, async (request, reply) => {
-    await deleteSavedView(request.ctx, actorUserId(request.ctx.actor), request.params.viewId);
+    await deleteSavedView(request.ctx, personId(request.ctx.actor), request.params.viewId);
     return reply.status(204).send();
   });
 

@@ -9,6 +9,7 @@ import { AppError } from '../../http/errors.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../http/pagination.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { accounts, activities, campaigns, deals, leads } from './funnel.table.ts';
+import { futureDateFields } from './checks.ts';
 import { lookupRef, resolveRefs, type RefKind, type RefMap } from './refs.ts';
 import { advanceLeads, logTransitions, reachedOnEntry, type Transition } from './stages.service.ts';
 
@@ -220,6 +221,7 @@ export async function saveRecords<K extends RecordKind>(
       if (outcome.ok) ids[refKind] = outcome.id;
       return outcome.ok ? [] : [{ ref: item.ref, field: outcome.field, message: outcome.message }];
     });
+    problems.push(...futureDateFields(item.input, ctx.now).map((problem) => ({ ref: item.ref, ...problem })));
     if (item.id && !existing.byId.has(item.id)) problems.push({ ref: item.ref, field: 'id', message: `no ${kind} with this id in this workspace` });
     if (problems.length > 0) {
       result.errors.push(...problems);

@@ -6,6 +6,7 @@ import { queryRows } from '../../db/raw.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { touchpoints, visitors } from './funnel.table.ts';
+import { futureDateFields } from './checks.ts';
 import { lookupRef, resolveRefs } from './refs.ts';
 
 export type IngestResult = { received: number; stored: number; duplicates: number };
@@ -57,7 +58,7 @@ async function stitchedLeads(tx: Db, workspaceId: string, anonymousIds: string[]
 }
 
 /** Resolves every reference of a batch and builds its rows, or lists what is wrong with it. */
-async function buildRows(tx: Db, workspaceId: string, inputs: TouchpointInput[]): Promise<{ rows: TouchpointRow[]; errors: TouchpointError[] }> {
+async function buildRows(tx: Db, workspaceId: string, inputs: TouchpointInput[], now: Date): Promise<{ rows: TouchpointRow[]; errors: TouchpointError[] }> {
   const leadRefs = await resolveRefs(tx, workspaceId, 'lead', inputs.map((i) => ({ id: i.leadId, externalId: i.leadExternalId })));
   const campaignRefs = await resolveRefs(tx, workspaceId, 'campaign', inputs.map((i) => ({ id: i.campaignId, externalId: i.campaignExternalId })));
   const anonymousIds = [...new Set(inputs.map((i) => i.anonymousId).filter((v): v is string => Boolean(v)))];
@@ -68,7 +69,9 @@ async function buildRows(tx: Db, workspaceId: string, inputs: TouchpointInput[])
     const lead = lookupRef(leadRefs, 'lead', { id: input.leadId, externalId: input.leadExternalId });
     const campaign = lookupRef(campaignRefs, 'campaign', { id: input.campaignId, externalId: input.campaignExternalId });
     for (const outcome of [lead, campaign]) if (!outcome.ok) errors.push({ index, field: outcome.field, message: outcome.message });
-    if (!lead.ok || !campaign.ok) return;
+    const future = futureDateFields(input, now);
+    errors.push(...future.map((problem) => ({ index, ...problem })));
+    if (!lead.ok || !campaign.ok || future.length > 0) return;
     const leadId = lead.id ?? (input.anonymousId ? (stitched.get(input.anonymousId) ?? null) : null);
     rows.push({
       id: crypto.randomUUID(),
@@ -135,7 +138,7 @@ async function touchVisitors(tx: Db, workspaceId: string, rows: TouchpointRow[])
  */
 export async function ingestTouchpoints(ctx: ServiceContext, inputs: TouchpointInput[]): Promise<IngestResult> {
   return ctx.db.transaction(async (tx) => {
-    const { rows, errors } = await buildRows(tx, ctx.workspaceId, inputs);
+    const { rows, errors } = await buildRows(tx, ctx.workspaceId, inputs, ctx.now);
     if (errors.length > 0) {
       const details = errors.slice(0, 100).map((e) => ({ field: `touchpoints.${e.index}.${e.field}`, message: e.message }));
       throw new AppError('validation_failed', `${errors.length} touchpoint(s) have errors; nothing was stored. First: ${details[0]!.field} ${details[0]!.message}`, details);

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { actorUserId, grantableActions, type Action, type Actor } from '../../../core/permissions.ts';
+import { personId, grantableActions, type Action, type Actor } from '../../../core/permissions.ts';
 import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -71,7 +71,7 @@ export async function createToken(
         prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
         tokenHash: hashSecret(secret),
         permissions: [...new Set(input.permissions)],
-        createdBy: actorUserId(ctx.actor),
+        createdBy: personId(ctx.actor),
         createdAt: ctx.now,
         expiresAt: input.expiresInDays ? new Date(ctx.now.getTime() + input.expiresInDays * 86_400_000) : null,
       })

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import { actorUserId, type Role } from '../../../core/permissions.ts';
+import { personId, type Role } from '../../../core/permissions.ts';
 import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -139,7 +139,7 @@ export async function removeMember(ctx: ServiceContext, userId: string): Promise
 export async function issueResetLink(ctx: ServiceContext, userId: string): Promise<{ secret: string; expiresAt: Date }> {
   return ctx.db.transaction(async (tx) => {
     await loadMembership(tx, ctx, userId);
-    const actorId = actorUserId(ctx.actor);
+    const actorId = personId(ctx.actor);
     const outside = await tx
       .select({ workspaceId: memberships.workspaceId })
       .from(memberships)
@@ -199,7 +199,7 @@ export async function createInvitation(
   input: { email: string; role: Role },
 ): Promise<{ invitation: InvitationDto; secret: string }> {
   const secret = newSecret();
-  const invitedBy = actorUserId(ctx.actor);
+  const invitedBy = personId(ctx.actor);
   return ctx.db.transaction(async (tx) => {
     const [member] = await tx
       .select({ userId: users.id })
