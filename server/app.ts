@@ -18,6 +18,7 @@ import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerLeadRoutes } from './modules/funnel/leads.routes.ts';
 import { registerRecordRoutes } from './modules/funnel/records.routes.ts';
 import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
+import { registerImportRoutes } from './modules/imports/imports.routes.ts';
 import { registerTrackingRoutes } from './modules/tracking/tracking.routes.ts';
 import { registerTokenRoutes } from './modules/tokens/tokens.routes.ts';
 import { registerWorkspaceRoutes } from './modules/workspaces/workspaces.routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRecordRoutes(app, routeDeps);
   registerLeadRoutes(app, routeDeps);
   await registerTrackingRoutes(app, routeDeps);
+  await registerImportRoutes(app, routeDeps);
   await registerWeb(app);
   return app;
 }

@@ -23,7 +23,8 @@ function quoteField(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function csvLine(cells: readonly CsvCell[]): string {
+/** One CSV line (with its CRLF) of safe, quoted cells: for writing a large export piece by piece. */
+export function csvLine(cells: readonly CsvCell[]): string {
   return cells.map((cell) => quoteField(csvSafeCell(cell))).join(',') + '\r\n';
 }
 

@@ -9,7 +9,6 @@ import {
   type CampaignInput,
   type DealInput,
   type LeadInput,
-  type TouchpointInput,
 } from '../schemas/funnel.ts';
 import type { CsvRow } from './parse.ts';
 
@@ -29,8 +28,7 @@ export type ImportRecord =
   | { kind: 'campaign'; input: CampaignInput }
   | { kind: 'lead'; input: LeadInput }
   | { kind: 'deal'; input: DealInput }
-  | { kind: 'activity'; input: ActivityInput }
-  | { kind: 'touchpoint'; input: TouchpointInput };
+  | { kind: 'activity'; input: ActivityInput };
 export type RecordKind = ImportRecord['kind'];
 
 export type RowError = { line: number; field: string; message: string; value?: string };

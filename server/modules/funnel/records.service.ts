@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { FunnelStage } from '../../../core/funnel/stages.ts';
+import { funnelIndex, type FunnelStage } from '../../../core/funnel/stages.ts';
 import { actorUserId } from '../../../core/permissions.ts';
 import type { AccountInput, ActivityInput, CampaignInput, DealInput, LeadInput } from '../../../core/schemas/funnel.ts';
 import type { Db } from '../../db/client.ts';
@@ -170,6 +170,16 @@ function createdAtOf(input: RecordInputs[RecordKind], existing: Row | undefined,
   return given ? new Date(given) : (existing?.createdAt ?? now);
 }
 
+/**
+ * A record sent again (a re-import, a CRM sync) never moves a lead back down the funnel: an
+ * opportunity stays one when the CRM still calls it an MQL. Moving back is a person's decision,
+ * made through the stage endpoint with a reason. Side stages (nurture, disqualified) still apply.
+ */
+function forwardOnly(current: LeadInput['stage'] | undefined, sent: LeadInput['stage']): LeadInput['stage'] {
+  if (!current || funnelIndex(sent) < 0 || funnelIndex(current) < 0) return sent;
+  return funnelIndex(sent) < funnelIndex(current) ? current : sent;
+}
+
 /** What saving a batch of leads did to their stages: the log rows to append. */
 function leadTransitions(existing: Row | undefined, row: Record<string, unknown>, cause: string, now: Date, actorId: string | null): Transition[] {
   const to = row.stage as LeadInput['stage'];
@@ -233,6 +243,7 @@ export async function saveRecords<K extends RecordKind>(
       externalId: item.input.externalId ?? before?.externalId ?? null,
       createdAt: createdAtOf(item.input, before, ctx.now),
     };
+    if (kind === 'lead') row.stage = forwardOnly(before?.stage as LeadInput['stage'] | undefined, row.stage as LeadInput['stage']);
     if (before && isUnchanged(before, row)) {
       result.unchanged += 1;
       result.ids.set(item.ref, before.id);
