@@ -20,8 +20,11 @@ export type DemoCounts = {
   activities: number;
 };
 
-/** One chunk of leads with everything hanging off them, ready to write. */
-export type Chunk = { statements: SQL[]; counts: DemoCounts };
+/**
+ * One chunk of leads with everything hanging off them, ready to write: `parents` in order
+ * (accounts, leads, deals), then `children` (rows that point at them) in any order.
+ */
+export type Chunk = { parents: SQL[]; children: SQL[]; counts: DemoCounts };
 
 /** For every lead, this many visitors who never identify (job seekers, students, browsers). */
 const ANONYMOUS_VISITORS_PER_LEAD = 0.6;
@@ -92,9 +95,11 @@ export async function buildChunk(world: World, chunk: { index: number; count: nu
   }
   const anonymous = Math.round(size * ANONYMOUS_VISITORS_PER_LEAD);
   for (let i = 0; i < anonymous; i += 1) anonymousVisit(log, sinks, world, random);
-  const tables = [sinks.accounts, sinks.leads, sinks.deals, sinks.transitions, sinks.visitors, sinks.touchpoints, sinks.activities];
+  const statements = (batches: readonly { length: number; toStatement: (workspaceId: string) => SQL }[]) =>
+    batches.filter((batch) => batch.length > 0).map((batch) => batch.toStatement(world.workspaceId));
   return {
-    statements: tables.filter((batch) => batch.length > 0).map((batch) => batch.toStatement(world.workspaceId)),
+    parents: statements([sinks.accounts, sinks.leads, sinks.deals]),
+    children: statements([sinks.touchpoints, sinks.transitions, sinks.visitors, sinks.activities]),
     counts: {
       accounts: sinks.accounts.length,
       leads: sinks.leads.length,
@@ -107,7 +112,3 @@ export async function buildChunk(world: World, chunk: { index: number; count: nu
   };
 }
 
-/** Writes a chunk's statements in order (accounts and leads before the rows that point at them). */
-export async function writeChunk(db: Db, chunk: Chunk): Promise<void> {
-  for (const statement of chunk.statements) await db.execute(statement);
-}

@@ -21,29 +21,53 @@ function addCounts(summary: DemoSummary, counts: DemoCounts): void {
   for (const key of Object.keys(counts) as (keyof DemoCounts)[]) summary[key] += counts[key];
 }
 
-/**
- * Fills a workspace with Brightwash, a synthetic maker of cleaning machines and detergent whose
- * data shows every fight between Sales and Marketing. The same seed, size and `now` give the
- * same rows (ids included). Chunks are generated while the previous one is written, all in one
- * transaction, so a failure leaves nothing behind.
- */
+class Lanes {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(size: number) {
+    this.free = size;
+  }
+  async run<T>(job: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free -= 1;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await job();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free += 1;
+    }
+  }
+}
+
+function writeChunk(db: Db, lanes: Lanes, chunk: Chunk, previous: Promise<void>) {
+  const parents = previous.then(() =>
+    lanes.run(async () => {
+      for (const st of chunk.parents) await db.execute(st);
+    }),
+  );
+  const children = chunk.children.map((st) => parents.then(() => lanes.run(() => db.execute(st))));
+  return { parents, done: Promise.all([parents, ...children]).then(() => undefined) };
+}
+
 export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSummary> {
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
-  return db.transaction(async (tx) => {
-    const team = await ensureDemoTeam(tx, options.workspaceId, options.now);
-    const world = planWorld({ workspaceId: options.workspaceId, seed, now: options.now, team });
-    await insertCampaigns(tx, world);
-    const summary: DemoSummary = { users: team.memberIds.length, campaigns: world.campaigns.length, accounts: 0, leads: 0, stageTransitions: 0, visitors: 0, touchpoints: 0, deals: 0, activities: 0 };
-    const chunks = Math.ceil(options.leads / CHUNK_LEADS);
-    const sizeOf = (index: number) => Math.min(CHUNK_LEADS, options.leads - index * CHUNK_LEADS);
-    const build = (index: number) => buildChunk(world, { index, count: chunks, size: sizeOf(index) });
-    let next: Chunk | null = chunks > 0 ? await build(0) : null;
-    for (let index = 1; next; index += 1) {
-      const [, following] = await Promise.all([writeChunk(tx, next), index < chunks ? build(index) : null]);
-      addCounts(summary, next.counts);
-      options.onProgress?.(summary.leads, options.leads);
-      next = following;
-    }
-    return summary;
-  });
+  const team = await ensureDemoTeam(db, options.workspaceId, options.now);
+  const world = planWorld({ workspaceId: options.workspaceId, seed, now: options.now, team });
+  await insertCampaigns(db, world);
+  const summary: DemoSummary = { users: team.memberIds.length, campaigns: world.campaigns.length, accounts: 0, leads: 0, stageTransitions: 0, visitors: 0, touchpoints: 0, deals: 0, activities: 0 };
+  const chunks = Math.ceil(options.leads / CHUNK_LEADS);
+  const sizeOf = (index: number) => Math.min(CHUNK_LEADS, options.leads - index * CHUNK_LEADS);
+  const lanes = new Lanes(Number(process.env.LANES ?? 2));
+  let parents: Promise<void> = Promise.resolve();
+  const inFlight: Promise<void>[] = [];
+  for (let index = 0; index < chunks; index += 1) {
+    const chunk = await buildChunk(world, { index, count: chunks, size: sizeOf(index) });
+    const written = writeChunk(db, lanes, chunk, parents);
+    parents = written.parents;
+    inFlight.push(written.done.then(() => { addCounts(summary, chunk.counts); options.onProgress?.(summary.leads, options.leads); }));
+    if (inFlight.length >= 2) await inFlight.shift();
+  }
+  await Promise.all(inFlight);
+  return summary;
 }

@@ -35,6 +35,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/workspaces/{workspaceId}/touchpoints/batch': { touchpoints: [{ anonymousId: 'spy', type: 'page_view', occurredAt: '2026-01-01T10:00:00Z' }] },
   'POST /api/v1/workspaces/{workspaceId}/saved-views': { name: 'spy', filter: {} },
   'POST /api/v1/workspaces/{workspaceId}/tracking-sites': { name: 'spy site' },
+  'POST /api/v1/workspaces/{workspaceId}/imports': 'mql_id,first_contact_date,landing_page_id,origin\nx,01-01-2018,p,social\n',
 };
 
 type Operation = { method: string; path: string; key: string };
@@ -130,7 +131,9 @@ describeOnEngines('workspace isolation', (h) => {
         attempts.push({ who: 'A’s session on A’s workspace with B’s ids', cookie: aCookie, url: fillWith(b.ids, op.path, a.workspace.id) });
       }
       for (const attempt of attempts) {
-        const response = await h.request({ method: op.method as 'GET', url: attempt.url, cookie: attempt.cookie, token: attempt.token, body });
+        const headers = typeof body === 'string' ? { 'content-type': 'text/csv' } : undefined;
+        const query = typeof body === 'string' ? '?preset=olist-mql' : '';
+        const response = await h.request({ method: op.method as 'GET', url: attempt.url + query, cookie: attempt.cookie, token: attempt.token, body, headers });
         expect(response.statusCode, `${op.key} as ${attempt.who}: ${response.body}`).toBe(404);
         expect(response.json().error.code).toBe('not_found');
       }

@@ -1,14 +1,24 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { personId } from '../../../core/permissions.ts';
 import { ZId, ZPageQuery } from '../../../core/schemas/common.ts';
 import { ZFunnelQuery, ZLeadFilter, ZSavedViewCreate } from '../../../core/schemas/funnel.ts';
 import type { RouteDeps } from '../../http/routes.ts';
+import { Readable } from 'node:stream';
+import { exportDealsCsv, exportLeadsCsv } from './export.service.ts';
 import { funnelReport } from './funnel.service.ts';
 import { createSavedView, deleteSavedView, getLead, listLeads, listSavedViews } from './leads.service.ts';
 
 const ZWorkspaceParams = z.object({ workspaceId: ZId });
+
+function csvDownload(reply: FastifyReply, name: string, chunks: AsyncGenerator<string>, now: Date) {
+  const file = `${name}-${now.toISOString().slice(0, 10)}.csv`;
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${file}"`)
+    .send(Readable.from(chunks));
+}
 
 export function registerLeadRoutes(app: FastifyInstance, _deps: RouteDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -21,6 +31,16 @@ export function registerLeadRoutes(app: FastifyInstance, _deps: RouteDeps): void
     const { limit, cursor, ...filter } = request.query;
     return listLeads(request.ctx, filter, { limit, cursor });
   });
+
+  r.get(`${base}/leads/export.csv`, {
+    schema: { tags: ['leads'], summary: 'Leads matching the filters as CSV (spreadsheet-safe)', params: ZWorkspaceParams, querystring: ZLeadFilter },
+    config: { access: 'funnel.export' },
+  }, async (request, reply) => csvDownload(reply, 'leads', exportLeadsCsv(request.ctx, request.query), request.ctx.now));
+
+  r.get(`${base}/deals/export.csv`, {
+    schema: { tags: ['deals'], summary: 'All deals as CSV (spreadsheet-safe)', params: ZWorkspaceParams },
+    config: { access: 'funnel.export' },
+  }, async (request, reply) => csvDownload(reply, 'deals', exportDealsCsv(request.ctx), request.ctx.now));
 
   r.get(`${base}/leads/:id`, {
     schema: { tags: ['leads'], summary: 'One lead with its account, deals and timeline', params: ZWorkspaceParams.extend({ id: ZId }) },

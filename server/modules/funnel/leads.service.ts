@@ -29,7 +29,7 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function filterConditions(workspaceId: string, filter: LeadFilter): SQL[] {
+export function filterConditions(workspaceId: string, filter: LeadFilter): SQL[] {
   const conditions: SQL[] = [eq(leads.workspaceId, workspaceId)];
   if (filter.q) {
     const prefix = `${escapeLike(filter.q.toLowerCase())}%`;

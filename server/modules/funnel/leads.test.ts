@@ -113,3 +113,24 @@ describeOnEngines('funnel report', (h) => {
     expect(empty.total.leadToCustomer).toBeNull();
   });
 });
+
+describeOnEngines('CSV export', (h) => {
+  it('exports the filtered leads and all deals, with no cell a spreadsheet would run', async () => {
+    const { send } = await setup(h);
+    await send('POST', 'leads', { email: 'safe@example.com', firstName: '=HYPERLINK("http://evil.example")', company: '+cmd', source: 'webinar' });
+    await send('POST', 'leads', { email: 'other@example.com', lastName: 'Plain, "Quoted"', source: 'ads' });
+    await send('POST', 'deals', { name: '@SUM(A1)', amountMinor: 123_45, listAmountMinor: 150_00, currency: 'eur' });
+    const leadsCsv = await send('GET', 'leads/export.csv?source=webinar');
+    expect(leadsCsv.headers['content-type']).toContain('text/csv');
+    expect(leadsCsv.headers['content-disposition']).toMatch(/attachment; filename="leads-\d{4}-\d{2}-\d{2}\.csv"/);
+    const lines = leadsCsv.body.trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    expect(lines[1]).toContain(",'+cmd,");
+    const all = (await send('GET', 'leads/export.csv')).body;
+    expect(all).toContain('"Plain, ""Quoted"""');
+    const dealsCsv = (await send('GET', 'deals/export.csv')).body.split('\r\n');
+    expect(dealsCsv[1]).toContain(",'@SUM(A1),");
+    expect(dealsCsv[1]).toContain(',123.45,150,0.177,EUR,open,');
+  });
+});

@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZId, ZPageQuery } from '../../../core/schemas/common.ts';
 import { ZAccountInput, ZActivityInput, ZCampaignInput, ZDealInput, ZExternalId, ZLeadInput, ZStageChange, ZTouchpointBatch } from '../../../core/schemas/funnel.ts';
+import type { ServiceContext } from '../../http/context.ts';
 import type { RouteDeps } from '../../http/routes.ts';
+import { accountOverview, dealOverview } from './overview.service.ts';
 import { getRecord, listRecords, RECORD_PATHS, saveOneRecord, type RecordInputs, type RecordKind } from './records.service.ts';
 import { changeLeadStage } from './stages.service.ts';
 import { ingestTouchpoints } from './touchpoints.service.ts';
@@ -13,6 +15,14 @@ const ZWorkspaceParams = z.object({ workspaceId: ZId });
 const ZRecordParams = ZWorkspaceParams.extend({ id: ZId });
 const ZExternalParams = ZWorkspaceParams.extend({ externalId: ZExternalId });
 const BATCH_BODY_LIMIT = 16 * 1024 * 1024;
+
+/** What reading one record returns: accounts and deals come with what belongs to them. */
+const DETAIL: Record<Exclude<RecordKind, 'lead'>, { summary: string; read: (ctx: ServiceContext, id: string) => Promise<unknown> }> = {
+  account: { summary: 'One account with its people and deals', read: accountOverview },
+  deal: { summary: 'One deal with its account, lead, owner and activities', read: dealOverview },
+  campaign: { summary: 'One campaign', read: (ctx, id) => getRecord(ctx, 'campaign', id) },
+  activity: { summary: 'One activity', read: (ctx, id) => getRecord(ctx, 'activity', id) },
+};
 
 /** Create, update, upsert by external id, read and list: the same five routes for every kind of record. */
 function registerRecordKind(app: FastifyInstance, kind: RecordKind): void {
@@ -48,9 +58,9 @@ function registerRecordKind(app: FastifyInstance, kind: RecordKind): void {
 
   if (kind !== 'lead') {
     r.get(`${base}/:id`, {
-      schema: { tags, summary: `One ${kind}`, params: ZRecordParams },
+      schema: { tags, summary: DETAIL[kind].summary, params: ZRecordParams },
       config: { access: 'funnel.read' },
-    }, async (request) => getRecord(request.ctx, kind, request.params.id));
+    }, async (request) => DETAIL[kind].read(request.ctx, request.params.id));
 
     r.get(base, {
       schema: { tags, summary: `${RECORD_PATHS[kind]}, newest first`, params: ZWorkspaceParams, querystring: ZPageQuery },
