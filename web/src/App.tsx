@@ -1,0 +1,50 @@
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage.tsx';
+import { SetPasswordPage } from './features/auth/SetPasswordPage.tsx';
+import { SignInPage } from './features/auth/SignInPage.tsx';
+import { HomePage } from './features/home/HomePage.tsx';
+import { AuditLogPage } from './features/settings/audit/AuditLogPage.tsx';
+import { InvitationsPage } from './features/settings/invitations/InvitationsPage.tsx';
+import { MembersPage } from './features/settings/members/MembersPage.tsx';
+import { RequirePermission } from './features/settings/RequirePermission.tsx';
+import { SettingsIndex } from './features/settings/SettingsIndex.tsx';
+import { TokensPage } from './features/settings/tokens/TokensPage.tsx';
+import { WorkspaceSettingsPage } from './features/settings/workspace/WorkspaceSettingsPage.tsx';
+import { NotFoundPage } from './components/NotFoundPage.tsx';
+import { RootRedirect } from './features/workspaces/RootRedirect.tsx';
+import { WorkspacePageNotFound } from './features/workspaces/WorkspacePageNotFound.tsx';
+import { WorkspaceLayout } from './features/workspaces/WorkspaceLayout.tsx';
+import { WorkspacesPage } from './features/workspaces/WorkspacesPage.tsx';
+
+export const router = createBrowserRouter([
+  { path: '/', element: <RootRedirect /> },
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/link/:secret', element: <SetPasswordPage /> },
+  { path: '/invite/:secret', element: <AcceptInvitationPage /> },
+  { path: '/workspaces', element: <WorkspacesPage /> },
+  {
+    path: '/w/:slug',
+    element: <WorkspaceLayout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      {
+        path: 'settings',
+        children: [
+          { index: true, element: <SettingsIndex /> },
+          { path: 'workspace', element: <RequirePermission action="workspace.update"><WorkspaceSettingsPage /></RequirePermission> },
+          { path: 'members', element: <RequirePermission action="members.read"><MembersPage /></RequirePermission> },
+          { path: 'invitations', element: <RequirePermission action="invitations.manage"><InvitationsPage /></RequirePermission> },
+          { path: 'tokens', element: <RequirePermission action="tokens.manage"><TokensPage /></RequirePermission> },
+          { path: 'audit', element: <RequirePermission action="audit.read"><AuditLogPage /></RequirePermission> },
+          { path: '*', element: <Navigate to=".." relative="path" replace /> },
+        ],
+      },
+      { path: '*', element: <WorkspacePageNotFound /> },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

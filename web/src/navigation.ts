@@ -1,0 +1,49 @@
+import {
+  IconBuilding,
+  IconHistory,
+  IconHome,
+  IconKey,
+  IconMailPlus,
+  IconSettings,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+import type { Action } from '../../core/permissions.ts';
+
+export type NavItem = {
+  label: string;
+  /** Path inside the workspace: '' is the workspace home, 'settings/members' is /w/:slug/settings/members. */
+  path: string;
+  icon: Icon;
+  /** Shown only to people whose role allows this action. */
+  action?: Action;
+  children?: readonly NavItem[];
+};
+
+export const SETTINGS_PAGES: readonly NavItem[] = [
+  { label: 'Workspace', path: 'settings/workspace', icon: IconBuilding, action: 'workspace.update' },
+  { label: 'Members', path: 'settings/members', icon: IconUsers, action: 'members.read' },
+  { label: 'Invitations', path: 'settings/invitations', icon: IconMailPlus, action: 'invitations.manage' },
+  { label: 'API tokens', path: 'settings/tokens', icon: IconKey, action: 'tokens.manage' },
+  { label: 'Audit log', path: 'settings/audit', icon: IconHistory, action: 'audit.read' },
+];
+
+/** The workspace navigation. A new section is one line here (plus its route in App.tsx). */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { label: 'Home', path: '', icon: IconHome },
+  { label: 'Settings', path: 'settings', icon: IconSettings, children: SETTINGS_PAGES },
+];
+
+/** The items a person may use; a section whose every child is hidden is hidden too. */
+export function visibleNavItems(items: readonly NavItem[], can: (action: Action) => boolean): NavItem[] {
+  return items.flatMap((item) => {
+    if (item.action && !can(item.action)) return [];
+    if (!item.children) return [item];
+    const children = visibleNavItems(item.children, can);
+    return children.length > 0 ? [{ ...item, children }] : [];
+  });
+}
+
+export function workspacePath(slug: string, path = ''): string {
+  return `/w/${encodeURIComponent(slug)}${path ? `/${path}` : ''}`;
+}
