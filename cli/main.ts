@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../server/config.ts';
 import { ROLES, type Role } from '../core/permissions.ts';
 import { ZEmail, ZName } from '../core/schemas/common.ts';
 import { backupEmbeddedFolder, restoreEmbeddedFolder } from '../server/db/backup.ts';
+import { registerFunnelCommands } from './commands/funnel.ts';
 import { withDatabase } from './database.ts';
 import { ensureWebBuilt } from './web-build.ts';
 import { startServer } from '../server/main.ts';
@@ -111,6 +112,8 @@ program
     await restoreEmbeddedFolder(config(), file, Boolean(options.force));
     console.log(`Restored ${file} into ${config().dataDir}`);
   });
+
+registerFunnelCommands(program, { config, workspaceSlug: () => program.opts<GlobalOptions>().workspace });
 
 try {
   await program.parseAsync(process.argv);
