@@ -31,7 +31,8 @@ describe('a new admin, as they would click it', () => {
     await admin.getByLabel('Confirm password').fill(PASSWORD);
     await admin.getByRole('button', { name: 'Set password and continue' }).click();
     await admin.waitForURL(/\/w\/demo/);
-    await expect(admin.getByText('Demo').first().isVisible()).resolves.toBe(true);
+    await admin.getByRole('heading', { name: /Demo/ }).first().waitFor();
+    await admin.screenshot({ path: 'e2e/screenshots/home.png' });
   });
 
   it('creates an API token in the page, and the token works over the API for what it grants', async () => {
