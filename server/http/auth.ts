@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { can, type Action, type Actor } from '../../core/permissions.ts';
+import { can, type Action, type Actor, type Role } from '../../core/permissions.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { resolveSession, type UserDto } from '../modules/identity/identity.service.ts';
 import { resolveToken } from '../modules/tokens/tokens.service.ts';
-import { roleOf } from '../modules/workspaces/workspaces.service.ts';
 import type { ServiceContext } from './context.ts';
 import { AppError } from './errors.ts';
 
@@ -13,8 +12,9 @@ export const SESSION_COOKIE = 'accord_session';
 /** Who a route lets in: anyone, any signed-in person, or holders of one workspace action. */
 export type Access = 'public' | 'user' | Action;
 
+/** Who sent the request; for a person, also their role in the workspace the request names (if any). */
 export type Principal =
-  | { kind: 'user'; user: UserDto; sessionToken: string }
+  | { kind: 'user'; user: UserDto; sessionToken: string; role: Role | null }
   | { kind: 'token'; workspaceId: string; actor: Actor };
 
 declare module 'fastify' {
@@ -62,6 +62,11 @@ function assertSameOrigin(request: FastifyRequest, config: Config): void {
   }
 }
 
+function workspaceParam(request: FastifyRequest): string | null {
+  const workspaceId = (request.params as { workspaceId?: string } | undefined)?.workspaceId;
+  return workspaceId && UUID.test(workspaceId) ? workspaceId : null;
+}
+
 async function resolvePrincipal(request: FastifyRequest, db: Db, now: Date): Promise<Principal | null> {
   const bearer = bearerOf(request);
   if (bearer) {
@@ -71,21 +76,20 @@ async function resolvePrincipal(request: FastifyRequest, db: Db, now: Date): Pro
   }
   const sessionToken = request.cookies[SESSION_COOKIE];
   if (!sessionToken) return null;
-  const session = await resolveSession(db, sessionToken, now);
+  const session = await resolveSession(db, sessionToken, workspaceParam(request), now);
   if (session.status === 'expired') throw new AppError('unauthenticated', 'Your session has expired; sign in again.');
   if (session.status === 'unknown') return null;
-  return { kind: 'user', user: session.user, sessionToken };
+  return { kind: 'user', user: session.user, sessionToken, role: session.role };
 }
 
-async function workspaceActor(db: Db, principal: Principal, workspaceId: string): Promise<Actor> {
+function workspaceActor(principal: Principal, workspaceId: string): Actor {
   const unknown = new AppError('not_found', 'Workspace not found, or you are not a member of it.');
   if (principal.kind === 'token') {
     if (principal.workspaceId !== workspaceId) throw unknown;
     return principal.actor;
   }
-  const role = await roleOf(db, workspaceId, principal.user.id);
-  if (!role) throw unknown;
-  return { kind: 'user', userId: principal.user.id, role };
+  if (!principal.role) throw unknown;
+  return { kind: 'user', userId: principal.user.id, role: principal.role };
 }
 
 /**
@@ -122,7 +126,7 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; config: Config
     const workspaceId = (request.params as { workspaceId?: string }).workspaceId;
     if (!workspaceId) throw new AppError('internal', 'A workspace route has no workspaceId parameter.');
     if (!UUID.test(workspaceId)) throw new AppError('not_found', 'Workspace not found, or you are not a member of it.');
-    const actor = await workspaceActor(deps.db, principal, workspaceId);
+    const actor = workspaceActor(principal, workspaceId);
     if (!can(actor, access)) {
       throw new AppError('forbidden', `Your role does not allow this (needs permission "${access}").`);
     }

@@ -71,17 +71,36 @@ export async function signIn(
   return { user: toUserDto(row), sessionToken: await startSession(db, row.id, input.now, input.sessionDays) };
 }
 
-export type SessionLookup = { status: 'valid'; user: UserDto } | { status: 'expired' } | { status: 'unknown' };
+export type SessionLookup =
+  | { status: 'valid'; user: UserDto; role: Role | null }
+  | { status: 'expired' }
+  | { status: 'unknown' };
 
-export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionLookup> {
-  const [row] = await db
-    .select({ user: users, expiresAt: sessions.expiresAt })
+const NO_WORKSPACE = '00000000-0000-0000-0000-000000000000';
+
+function prepareSessionLookup(db: Db) {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, expiresAt: sessions.expiresAt, role: memberships.role })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, hashSecret(token)));
+    .leftJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.workspaceId, sql.placeholder('workspaceId'))))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('accord_session_lookup');
+}
+
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+/**
+ * Who a session cookie belongs to, and their role in the workspace the request is about:
+ * one prepared query, since every request of a signed-in person makes it.
+ */
+export async function resolveSession(db: Db, token: string, workspaceId: string | null, now: Date): Promise<SessionLookup> {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const [row] = await lookup.execute({ tokenHash: hashSecret(token), workspaceId: workspaceId ?? NO_WORKSPACE });
   if (!row) return { status: 'unknown' };
   if (row.expiresAt <= now) return { status: 'expired' };
-  return { status: 'valid', user: toUserDto(row.user) };
+  return { status: 'valid', user: { id: row.id, email: row.email, name: row.name }, role: row.role };
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {

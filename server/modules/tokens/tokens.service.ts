@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { personId, grantableActions, type Action, type Actor } from '../../../core/permissions.ts';
 import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../../http/context.ts';
@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { users } from '../identity/identity.table.ts';
 import { hashSecret, newSecret } from '../identity/secrets.ts';
-import { roleOf } from '../workspaces/workspaces.service.ts';
+import { memberships } from '../workspaces/workspaces.table.ts';
 import { apiTokens } from './tokens.table.ts';
 
 const TOKEN_PREFIX = 'acc_';
@@ -96,17 +96,31 @@ export type TokenLookup =
   | { status: 'valid'; workspaceId: string; actor: Actor }
   | { status: 'invalid'; reason: string };
 
+function prepareTokenLookup(db: Db) {
+  return db
+    .select({ token: apiTokens, creatorRole: memberships.role })
+    .from(apiTokens)
+    .leftJoin(memberships, and(eq(memberships.workspaceId, apiTokens.workspaceId), eq(memberships.userId, apiTokens.createdBy)))
+    .where(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('accord_token_lookup');
+}
+
+const tokenLookups = new WeakMap<Db, ReturnType<typeof prepareTokenLookup>>();
+
 /**
- * Resolves a bearer token to its workspace and permissions. A token can never do more than
- * its creator can do today: a creator who lost the role or left takes the token's rights along.
+ * Resolves a bearer token to its workspace and permissions, in one prepared query. A token can
+ * never do more than its creator can do today: a creator who lost the role or left takes the
+ * token's rights along.
  */
 export async function resolveToken(db: Db, secret: string, now: Date): Promise<TokenLookup> {
   if (!secret.startsWith(TOKEN_PREFIX)) return { status: 'invalid', reason: 'This is not an Accord API token.' };
-  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashSecret(secret)));
-  if (!row) return { status: 'invalid', reason: 'This API token is unknown.' };
+  let lookup = tokenLookups.get(db);
+  if (!lookup) tokenLookups.set(db, (lookup = prepareTokenLookup(db)));
+  const [found] = await lookup.execute({ tokenHash: hashSecret(secret) });
+  if (!found) return { status: 'invalid', reason: 'This API token is unknown.' };
+  const { token: row, creatorRole } = found;
   if (row.revokedAt) return { status: 'invalid', reason: 'This API token was revoked.' };
   if (row.expiresAt && row.expiresAt <= now) return { status: 'invalid', reason: 'This API token has expired.' };
-  const creatorRole = await roleOf(db, row.workspaceId, row.createdBy);
   if (!creatorRole) return { status: 'invalid', reason: 'The creator of this API token is no longer a member.' };
   const creatorActor: Actor = { kind: 'user', userId: row.createdBy, role: creatorRole };
   const permissions = row.permissions.filter((p) => grantableActions(creatorActor).includes(p));
