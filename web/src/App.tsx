@@ -2,13 +2,22 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage.tsx';
 import { SetPasswordPage } from './features/auth/SetPasswordPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
+import { FunnelPage } from './features/funnel/FunnelPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
+import { ImportPage } from './features/import/ImportPage.tsx';
+import { LeadPage } from './features/leads/LeadPage.tsx';
+import { LeadsPage } from './features/leads/LeadsPage.tsx';
+import { AccountPage } from './features/records/AccountPage.tsx';
+import { AccountsPage } from './features/records/AccountsPage.tsx';
+import { DealPage } from './features/records/DealPage.tsx';
+import { DealsPage } from './features/records/DealsPage.tsx';
 import { AuditLogPage } from './features/settings/audit/AuditLogPage.tsx';
 import { InvitationsPage } from './features/settings/invitations/InvitationsPage.tsx';
 import { MembersPage } from './features/settings/members/MembersPage.tsx';
 import { RequirePermission } from './features/settings/RequirePermission.tsx';
 import { SettingsIndex } from './features/settings/SettingsIndex.tsx';
 import { TokensPage } from './features/settings/tokens/TokensPage.tsx';
+import { TrackingPage } from './features/settings/tracking/TrackingPage.tsx';
 import { WorkspaceSettingsPage } from './features/settings/workspace/WorkspaceSettingsPage.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
 import { RootRedirect } from './features/workspaces/RootRedirect.tsx';
@@ -27,6 +36,14 @@ export const router = createBrowserRouter([
     element: <WorkspaceLayout />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'funnel', element: <RequirePermission action="funnel.read"><FunnelPage /></RequirePermission> },
+      { path: 'leads', element: <RequirePermission action="funnel.read"><LeadsPage /></RequirePermission> },
+      { path: 'leads/:id', element: <RequirePermission action="funnel.read"><LeadPage /></RequirePermission> },
+      { path: 'accounts', element: <RequirePermission action="funnel.read"><AccountsPage /></RequirePermission> },
+      { path: 'accounts/:id', element: <RequirePermission action="funnel.read"><AccountPage /></RequirePermission> },
+      { path: 'deals', element: <RequirePermission action="funnel.read"><DealsPage /></RequirePermission> },
+      { path: 'deals/:id', element: <RequirePermission action="funnel.read"><DealPage /></RequirePermission> },
+      { path: 'import', element: <RequirePermission action="funnel.import"><ImportPage /></RequirePermission> },
       {
         path: 'settings',
         children: [
@@ -35,6 +52,7 @@ export const router = createBrowserRouter([
           { path: 'members', element: <RequirePermission action="members.read"><MembersPage /></RequirePermission> },
           { path: 'invitations', element: <RequirePermission action="invitations.manage"><InvitationsPage /></RequirePermission> },
           { path: 'tokens', element: <RequirePermission action="tokens.manage"><TokensPage /></RequirePermission> },
+          { path: 'tracking', element: <RequirePermission action="tracking.manage"><TrackingPage /></RequirePermission> },
           { path: 'audit', element: <RequirePermission action="audit.read"><AuditLogPage /></RequirePermission> },
           { path: '*', element: <Navigate to=".." relative="path" replace /> },
         ],

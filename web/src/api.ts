@@ -19,17 +19,19 @@ export class ApiError extends Error {
   }
 }
 
-type Query = Record<string, string | number | null | undefined>;
+/** Query-string values; empty ones ('', null, undefined) are left out. */
+export type QueryParams = Record<string, string | number | null | undefined>;
 
 export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
-  query?: Query;
+  query?: QueryParams;
 };
 
 const BASE = '/api/v1';
 
-function buildUrl(path: string, query?: Query): string {
+/** The address of `/api/v1{path}`, for plain links such as CSV downloads (the session cookie goes along). */
+export function apiUrl(path: string, query?: QueryParams): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
@@ -52,31 +54,78 @@ function toFieldErrors(details: unknown): FieldErrors {
   return fields;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
-  const body: unknown = await response.json().catch(() => null);
+function apiErrorOf(status: number, body: unknown): ApiError {
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new ApiError(response.status, error.code, error.message, toFieldErrors(error.details));
+    return new ApiError(status, error.code, error.message, toFieldErrors(error.details));
   }
-  return new ApiError(response.status, 'unknown', `The server answered with an unexpected error (${response.status}).`);
+  return new ApiError(status, 'unknown', `The server answered with an unexpected error (${status}).`);
 }
+
+async function toApiError(response: Response): Promise<ApiError> {
+  return apiErrorOf(response.status, await response.json().catch(() => null));
+}
+
+const NETWORK_ERROR = () => new ApiError(0, 'network', 'Could not reach the Accord server. Check your connection and try again.');
 
 /** Calls `/api/v1{path}`; resolves with the parsed JSON body (undefined for 204), rejects with ApiError. */
 export async function api<T>(path: string, { method = 'GET', body, query }: RequestOptions = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), {
+    response = await fetch(apiUrl(path, query), {
       method,
       credentials: 'same-origin',
       headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'network', 'Could not reach the Accord server. Check your connection and try again.');
+    throw NETWORK_ERROR();
   }
   if (!response.ok) throw await toApiError(response);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+export type UploadOptions = {
+  query?: QueryParams;
+  contentType: string;
+  /** Called as the file goes up, with the share sent so far (0 to 1). */
+  onUploadProgress?: (share: number) => void;
+  /** Called once the whole file has reached the server, which is still working on it. */
+  onUploaded?: () => void;
+};
+
+/**
+ * POSTs a file as the raw request body to `/api/v1{path}` and resolves with the JSON answer.
+ * XMLHttpRequest rather than fetch, because only it reports upload progress.
+ */
+export function uploadFile<T>(path: string, file: Blob, { query, contentType, onUploadProgress, onUploaded }: UploadOptions): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', apiUrl(path, query));
+    request.withCredentials = true;
+    request.setRequestHeader('Accept', 'application/json');
+    request.setRequestHeader('Content-Type', contentType);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onUploadProgress?.(event.loaded / event.total);
+    };
+    request.upload.onload = () => {
+      onUploadProgress?.(1);
+      onUploaded?.();
+    };
+    request.onerror = () => reject(NETWORK_ERROR());
+    request.onload = () => {
+      let body: unknown = null;
+      try {
+        body = request.responseText ? JSON.parse(request.responseText) : null;
+      } catch {
+        body = null;
+      }
+      if (request.status >= 200 && request.status < 300) resolve(body as T);
+      else reject(apiErrorOf(request.status, body));
+    };
+    request.send(file);
+  });
 }
 
 /** Validation messages by field, for `form.setErrors(...)`; empty for any other failure. */

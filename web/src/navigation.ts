@@ -1,11 +1,17 @@
 import {
+  IconAddressBook,
   IconBuilding,
+  IconBuildingStore,
+  IconChartFunnel,
+  IconCoin,
+  IconFileImport,
   IconHistory,
   IconHome,
   IconKey,
   IconMailPlus,
   IconSettings,
   IconUsers,
+  IconWorldWww,
   type Icon,
 } from '@tabler/icons-react';
 import type { Action } from '../../core/permissions.ts';
@@ -25,12 +31,18 @@ export const SETTINGS_PAGES: readonly NavItem[] = [
   { label: 'Members', path: 'settings/members', icon: IconUsers, action: 'members.read' },
   { label: 'Invitations', path: 'settings/invitations', icon: IconMailPlus, action: 'invitations.manage' },
   { label: 'API tokens', path: 'settings/tokens', icon: IconKey, action: 'tokens.manage' },
+  { label: 'Website tracking', path: 'settings/tracking', icon: IconWorldWww, action: 'tracking.manage' },
   { label: 'Audit log', path: 'settings/audit', icon: IconHistory, action: 'audit.read' },
 ];
 
 /** The workspace navigation. A new section is one line here (plus its route in App.tsx). */
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Home', path: '', icon: IconHome },
+  { label: 'Funnel', path: 'funnel', icon: IconChartFunnel, action: 'funnel.read' },
+  { label: 'Leads', path: 'leads', icon: IconAddressBook, action: 'funnel.read' },
+  { label: 'Accounts', path: 'accounts', icon: IconBuildingStore, action: 'funnel.read' },
+  { label: 'Deals', path: 'deals', icon: IconCoin, action: 'funnel.read' },
+  { label: 'Import', path: 'import', icon: IconFileImport, action: 'funnel.import' },
   { label: 'Settings', path: 'settings', icon: IconSettings, children: SETTINGS_PAGES },
 ];
 

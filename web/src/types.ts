@@ -1,5 +1,9 @@
 /** Shapes of what the server sends, taken from the shared schemas (types only: no zod in the bundle). */
 import type { z } from 'zod';
+import type { RecordKind, RowError, PresetName } from '../../core/csv/presets.ts';
+import type { FunnelLine, StageCounts, StageStep, Velocity } from '../../core/funnel/metrics.ts';
+import type { ActivityType, DealStatus, LeadStage } from '../../core/funnel/stages.ts';
+import type { FUNNEL_GROUPINGS } from '../../core/schemas/funnel.ts';
 import type { ZLinkInfo, ZMe } from '../../core/schemas/identity.ts';
 import type {
   ZAuditEvent,
@@ -26,3 +30,175 @@ export type TokenCreated = z.infer<typeof ZTokenCreated>;
 export type AuditEvent = z.infer<typeof ZAuditEvent>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type Items<T> = { items: T[] };
+
+// ---------------------------------------------------------------------------------------------
+// The funnel: leads, accounts, deals, activities (as the funnel routes send them)
+
+type CustomFields = Record<string, string | number | boolean | null>;
+
+/** A row of the leads list. */
+export type LeadListItem = {
+  id: string;
+  name: string;
+  email: string | null;
+  company: string | null;
+  stage: LeadStage;
+  source: string | null;
+  channel: string | null;
+  ownerName: string | null;
+  createdAt: string;
+  stageChangedAt: string;
+};
+
+export type Lead = {
+  id: string;
+  externalId: string | null;
+  name: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  title: string | null;
+  phone: string | null;
+  company: string | null;
+  country: string | null;
+  accountId: string | null;
+  accountName: string | null;
+  stage: LeadStage;
+  stageChangedAt: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  source: string | null;
+  channel: string | null;
+  campaignId: string | null;
+  campaignName: string | null;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  utmTerm: string | null;
+  utmContent: string | null;
+  custom: CustomFields;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type TimelineEntry = {
+  kind: 'touchpoint' | 'stage' | 'activity' | 'deal';
+  at: string;
+  title: string;
+  detail: string | null;
+  actorName: string | null;
+};
+
+export type Deal = {
+  id: string;
+  externalId: string | null;
+  name: string;
+  accountId: string | null;
+  leadId: string | null;
+  ownerId: string | null;
+  amountMinor: number;
+  listAmountMinor: number;
+  /** 0.15 is a 15 % discount from the list amount. */
+  discountRate: number;
+  currency: string;
+  status: DealStatus;
+  stage: string | null;
+  lossReason: string | null;
+  competitor: string | null;
+  createdAt: string;
+  closedAt: string | null;
+  updatedAt: string;
+};
+
+export type LeadDetail = { lead: Lead; deals: Deal[]; timeline: TimelineEntry[] };
+
+export type Account = {
+  id: string;
+  externalId: string | null;
+  name: string;
+  domain: string | null;
+  industry: string | null;
+  employees: number | null;
+  country: string | null;
+  custom: CustomFields;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type AccountPerson = {
+  id: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  title: string | null;
+  stage: LeadStage;
+  createdAt: string;
+};
+
+export type AccountDetail = { account: Account; leads: AccountPerson[]; deals: Deal[] };
+
+export type Activity = {
+  id: string;
+  externalId: string | null;
+  leadId: string | null;
+  dealId: string | null;
+  type: ActivityType;
+  outcome: string | null;
+  notes: string | null;
+  actorId: string | null;
+  occurredAt: string;
+};
+
+export type DealDetail = { deal: Deal; accountName: string | null; leadName: string | null; ownerName: string | null; activities: Activity[] };
+
+/** A saved view of the leads list: its filters as query-string values. */
+export type SavedView = { id: string; name: string; filter: Record<string, string> };
+
+export type FunnelGrouping = (typeof FUNNEL_GROUPINGS)[number];
+
+export type FunnelReport = {
+  by: FunnelGrouping;
+  /** First day of the period, and the day after its last one (YYYY-MM-DD). */
+  from: string;
+  to: string;
+  windowDays: number;
+  groups: FunnelLine[];
+  total: FunnelLine;
+  cohorts: (FunnelLine & { cohort: string })[];
+  velocity: Velocity[];
+  period: { entered: StageCounts; steps: StageStep[] };
+  dataQuality: { stageBeforeCreation: number; wonBeforeFirstTouch: number; negativeDurations: number };
+};
+
+// ---------------------------------------------------------------------------------------------
+// CSV import and website tracking
+
+export type ImportPreset = { name: PresetName; label: string; description: string; requiredColumns: string[] };
+export type ImportMode = 'all_or_nothing' | 'valid_only';
+export type ImportKindCounts = { created: number; updated: number; unchanged: number };
+
+export type ImportReport = {
+  preset: string;
+  encoding: string;
+  rowCount: number;
+  recordCount: number;
+  mode: ImportMode;
+  isDryRun: boolean;
+  isCommitted: boolean;
+  counts: Partial<Record<RecordKind, ImportKindCounts>>;
+  errorCount: number;
+  /** The first 1,000 errors, by line. */
+  errors: RowError[];
+  rejectedLines: number[];
+};
+
+export type TrackingSite = {
+  id: string;
+  name: string;
+  publicKey: string;
+  allowedOrigins: string[];
+  isActive: boolean;
+  createdAt: string;
+  /** The HTML line to paste into the website's pages. */
+  snippet: string;
+};

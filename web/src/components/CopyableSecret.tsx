@@ -3,7 +3,7 @@ import { IconCheck, IconCopy } from '@tabler/icons-react';
 
 type Props = { label: string; value: string; testId: string; hint?: string };
 
-/** A secret or one-time link shown once, with a copy button. */
+/** A value to copy, with a copy button: a secret or one-time link shown once, or a snippet to paste elsewhere. */
 export function CopyableSecret({ label, value, testId, hint }: Props) {
   return (
     <Stack gap={6}>

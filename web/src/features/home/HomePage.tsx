@@ -60,8 +60,9 @@ export function HomePage() {
             signed, one campaign calendar and one set of numbers.
           </Text>
           <Text size="sm" c="dimmed">
-            Today Accord covers the groundwork: your workspace, its members and their roles, API access for other tools,
-            and a record of every change. The funnel, leads and campaign calendar are not available yet.
+            Today Accord has the shared funnel: leads, accounts and deals with every stage change logged, CSV import,
+            website tracking, and the funnel report both teams read. The lead definition, handover and campaign calendar
+            are not available yet.
           </Text>
         </Stack>
       </Paper>

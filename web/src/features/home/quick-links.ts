@@ -1,4 +1,14 @@
-import { IconAdjustments, IconHistory, IconKey, IconMailPlus, IconUsers, type Icon } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconAdjustments,
+  IconChartFunnel,
+  IconFileImport,
+  IconHistory,
+  IconKey,
+  IconMailPlus,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
 import type { Action } from '../../../../core/permissions.ts';
 
 export type QuickLink = {
@@ -13,6 +23,27 @@ export type QuickLink = {
 };
 
 export const QUICK_LINKS: readonly QuickLink[] = [
+  {
+    title: 'Read the funnel',
+    description: 'How many leads reach each stage, by source, channel or campaign: the same numbers for Sales and Marketing.',
+    path: 'funnel',
+    icon: IconChartFunnel,
+    action: 'funnel.read',
+  },
+  {
+    title: 'Find a lead',
+    description: 'Search and filter everyone in the funnel, and open a lead to see its whole story.',
+    path: 'leads',
+    icon: IconAddressBook,
+    action: 'funnel.read',
+  },
+  {
+    title: 'Import a CSV file',
+    description: 'Bring leads, accounts and deals in from HubSpot, Salesforce or a spreadsheet, previewed before anything is saved.',
+    path: 'import',
+    icon: IconFileImport,
+    action: 'funnel.import',
+  },
   {
     title: 'Invite your team',
     description: 'Send invitation links to Sales and Marketing colleagues and choose their roles.',

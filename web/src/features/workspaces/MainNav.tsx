@@ -9,6 +9,8 @@ function NavEntry({ item, depth }: { item: NavItem; depth: number }) {
   const to = pathTo(item.path);
   const Icon = item.icon;
   const isSection = Boolean(item.children?.length);
+  // A record page (/leads/<id>) belongs to its list; home ('') only matches itself.
+  const isCurrent = !isSection && (pathname === to || (item.path !== '' && pathname.startsWith(`${to}/`)));
   return (
     <>
       <NavLink
@@ -16,8 +18,8 @@ function NavEntry({ item, depth }: { item: NavItem; depth: number }) {
         to={to}
         label={item.label}
         leftSection={<Icon size={18} stroke={1.6} />}
-        active={!isSection && pathname === to}
-        aria-current={!isSection && pathname === to ? 'page' : undefined}
+        active={isCurrent}
+        aria-current={isCurrent ? 'page' : undefined}
         fw={isSection ? 600 : undefined}
         pl={depth > 0 ? 28 : undefined}
         style={{ borderRadius: 'var(--mantine-radius-md)' }}

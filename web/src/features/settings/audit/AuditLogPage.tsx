@@ -1,6 +1,6 @@
-import { Button, Center, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { LoadMore } from '../../../components/LoadMore.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryStatus } from '../../../components/QueryStatus.tsx';
 import { useDocumentTitle } from '../../../hooks/use-document-title.ts';
@@ -39,14 +39,7 @@ export function AuditLogPage() {
           return (
             <Stack>
               <AuditTable events={events} members={memberList} timeZone={details.timeZone} />
-              {log.isFetchNextPageError && <ErrorAlert error={log.error} />}
-              {log.hasNextPage && (
-                <Center>
-                  <Button variant="default" loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
-                    Load more
-                  </Button>
-                </Center>
-              )}
+              <LoadMore query={log} />
             </Stack>
           );
         }}

@@ -1,0 +1,103 @@
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { BackLink } from '../../components/BackLink.tsx';
+import { DetailGrid } from '../../components/DetailGrid.tsx';
+import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { Section } from '../../components/Section.tsx';
+import { formatDateTime, formatMoney, formatPercent } from '../../format.ts';
+import { useDocumentTitle } from '../../hooks/use-document-title.ts';
+import type { DealDetail, TimelineEntry } from '../../types.ts';
+import { EventTimeline } from '../leads/EventTimeline.tsx';
+import { useMembers } from '../settings/members/use-members.ts';
+import { useCurrentWorkspace } from '../workspaces/use-current-workspace.ts';
+import { DealStatusBadge } from './DealStatusBadge.tsx';
+import { useDeal } from './use-records.ts';
+
+function DealView({ data }: { data: DealDetail }) {
+  const { pathTo, details } = useCurrentWorkspace();
+  const members = useMembers();
+  const { deal, accountName, leadName, ownerName, activities } = data;
+  useDocumentTitle(deal.name);
+  const entries = useMemo<TimelineEntry[]>(() => {
+    const names = new Map((members.data ?? []).map((m) => [m.userId, m.name]));
+    return activities.map((activity) => ({
+      kind: 'activity',
+      at: activity.occurredAt,
+      title: `${activity.type}${activity.outcome ? `: ${activity.outcome}` : ''}`,
+      detail: activity.notes,
+      actorName: activity.actorId ? (names.get(activity.actorId) ?? null) : null,
+    }));
+  }, [activities, members.data]);
+  const money = (minor: number) => formatMoney(minor, deal.currency);
+
+  return (
+    <Stack gap="lg">
+      <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
+        <Stack gap="md">
+          <Group justify="space-between" align="flex-start" gap="sm">
+            <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+              <Text size="sm" c="dimmed">
+                Deal
+              </Text>
+              <Title order={1} fz="h2" style={{ overflowWrap: 'anywhere' }}>
+                {deal.name}
+              </Title>
+            </Stack>
+            <DealStatusBadge status={deal.status} />
+          </Group>
+          <DetailGrid
+            details={[
+              { label: 'Amount', value: money(deal.amountMinor) },
+              { label: 'List amount', value: money(deal.listAmountMinor) },
+              { label: 'Discount', value: formatPercent(deal.discountRate) },
+              { label: 'Stage', value: deal.stage },
+              { label: 'Competitor', value: deal.competitor },
+              { label: 'Loss reason', value: deal.lossReason },
+              {
+                label: 'Account',
+                value: deal.accountId && (
+                  <Anchor component={Link} to={pathTo(`accounts/${deal.accountId}`)} size="sm">
+                    {accountName ?? 'Open the account'}
+                  </Anchor>
+                ),
+              },
+              {
+                label: 'Lead',
+                value: deal.leadId && (
+                  <Anchor component={Link} to={pathTo(`leads/${deal.leadId}`)} size="sm">
+                    {leadName ?? 'Open the lead'}
+                  </Anchor>
+                ),
+              },
+              { label: 'Owner', value: ownerName ?? 'Unassigned' },
+              { label: 'Created', value: formatDateTime(deal.createdAt, details.timeZone) },
+              { label: 'Closed', value: deal.closedAt ? formatDateTime(deal.closedAt, details.timeZone) : 'Still open' },
+              { label: 'Currency', value: deal.currency },
+            ]}
+          />
+        </Stack>
+      </Paper>
+      <Section title="Activities" description={`Calls, emails and meetings logged on this deal, newest first. Times in ${details.timeZone}.`}>
+        <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
+          <EventTimeline entries={entries} timeZone={details.timeZone} emptyText="No activities logged on this deal yet." />
+        </Paper>
+      </Section>
+    </Stack>
+  );
+}
+
+/** `/w/:slug/deals/:id`: one deal: amount against list price, outcome, who it is with, and its activities. */
+export function DealPage() {
+  const { id = '' } = useParams();
+  const { pathTo } = useCurrentWorkspace();
+  const deal = useDeal(id);
+  return (
+    <Stack gap="md">
+      <BackLink to={pathTo('deals')} label="Deals" />
+      <QueryStatus query={deal} label="Loading the deal">
+        {(data) => <DealView data={data} />}
+      </QueryStatus>
+    </Stack>
+  );
+}
