@@ -4,11 +4,18 @@ import { percentile } from './report.ts';
 export type LoadResult = { requests: number; errors: number; non2xx: number; rps: number; p50: number; p95: number; p99: number };
 
 /** Drives real HTTP load with autocannon and computes latency percentiles from every response. */
-export function load(options: { url: string; headers?: Record<string, string>; connections: number; seconds: number }): Promise<LoadResult> {
+/** `requests` cycles through several paths on the same server (autocannon's request list). */
+export function load(options: { url: string; headers?: Record<string, string>; connections: number; seconds: number; requests?: string[] }): Promise<LoadResult> {
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url: options.url, connections: options.connections, duration: options.seconds, headers: options.headers ?? {} },
+      {
+        url: options.url,
+        connections: options.connections,
+        duration: options.seconds,
+        headers: options.headers ?? {},
+        ...(options.requests ? { requests: options.requests.map((path) => ({ method: 'GET' as const, path })) } : {}),
+      },
       (error, result) => {
         if (error) return reject(error);
         latencies.sort((a, b) => a - b);

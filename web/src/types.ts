@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { RecordKind, RowError, PresetName } from '../../core/csv/presets.ts';
 import type { FunnelLine, StageCounts, StageStep, Velocity } from '../../core/funnel/metrics.ts';
 import type { ActivityType, DealStatus, LeadStage } from '../../core/funnel/stages.ts';
+import type { TimelineEntry } from '../../core/funnel/timeline.ts';
 import type { FUNNEL_GROUPINGS } from '../../core/schemas/funnel.ts';
 import type { ZLinkInfo, ZMe } from '../../core/schemas/identity.ts';
 import type {
@@ -81,13 +82,7 @@ export type Lead = {
   updatedAt: string;
 };
 
-export type TimelineEntry = {
-  kind: 'touchpoint' | 'stage' | 'activity' | 'deal';
-  at: string;
-  title: string;
-  detail: string | null;
-  actorName: string | null;
-};
+export type { TimelineEntry };
 
 export type Deal = {
   id: string;
@@ -137,19 +132,7 @@ export type AccountPerson = {
 
 export type AccountDetail = { account: Account; leads: AccountPerson[]; deals: Deal[] };
 
-export type Activity = {
-  id: string;
-  externalId: string | null;
-  leadId: string | null;
-  dealId: string | null;
-  type: ActivityType;
-  outcome: string | null;
-  notes: string | null;
-  actorId: string | null;
-  occurredAt: string;
-};
-
-export type DealDetail = { deal: Deal; accountName: string | null; leadName: string | null; ownerName: string | null; activities: Activity[] };
+export type DealDetail = { deal: Deal; accountName: string | null; leadName: string | null; ownerName: string | null; timeline: TimelineEntry[] };
 
 /** A saved view of the leads list: its filters as query-string values. */
 export type SavedView = { id: string; name: string; filter: Record<string, string> };

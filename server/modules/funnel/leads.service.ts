@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { LeadStage } from '../../../core/funnel/stages.ts';
+import type { TimelineEntry } from '../../../core/funnel/timeline.ts';
 import type { LeadFilter } from '../../../core/schemas/funnel.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
@@ -96,15 +97,12 @@ export async function listLeads(ctx: ServiceContext, filter: LeadFilter, page: {
   return { items, nextCursor: last && at ? encodeCursor({ at, id: last.id }) : null };
 }
 
-export type TimelineEntry = {
-  kind: 'touchpoint' | 'stage' | 'activity' | 'deal';
-  at: string;
-  title: string;
-  detail: string | null;
-  actorName: string | null;
-};
-
 const TIMELINE_LIMIT = 300;
+
+/** A sales activity as a timeline entry. */
+export function activityEntry(activity: typeof activities.$inferSelect, actorName: string | null): TimelineEntry {
+  return { kind: 'activity', at: activity.occurredAt.toISOString(), type: activity.type, outcome: activity.outcome, notes: activity.notes, actorName };
+}
 
 /** One lead with its account, owner, deals, and one timeline of touchpoints, stage changes and activities. */
 export async function getLead(ctx: ServiceContext, leadId: string) {
@@ -142,27 +140,24 @@ export async function getLead(ctx: ServiceContext, leadId: string) {
     ctx.db.select().from(deals).where(and(inWorkspace(deals), eq(deals.leadId, leadId))).orderBy(desc(deals.createdAt)),
   ]);
   const timeline: TimelineEntry[] = [
-    ...touches.map(({ t, campaignName }) => ({
-      kind: 'touchpoint' as const,
+    ...touches.map(({ t, campaignName }): TimelineEntry => ({
+      kind: 'touchpoint',
       at: t.occurredAt.toISOString(),
-      title: t.type.replace('_', ' '),
-      detail: [t.url, t.channel, campaignName].filter(Boolean).join(' · ') || null,
-      actorName: null,
+      type: t.type,
+      url: t.url,
+      channel: t.channel,
+      campaignName,
     })),
-    ...stages.map(({ s, actorName }) => ({
-      kind: 'stage' as const,
+    ...stages.map(({ s, actorName }): TimelineEntry => ({
+      kind: 'stage',
       at: s.at.toISOString(),
-      title: `${s.fromStage ?? 'new'} → ${s.toStage}`,
-      detail: [s.reason, s.cause].filter(Boolean).join(' · ') || null,
+      from: s.fromStage,
+      to: s.toStage,
+      reason: s.reason,
+      cause: s.cause,
       actorName,
     })),
-    ...acts.map(({ a, actorName }) => ({
-      kind: 'activity' as const,
-      at: a.occurredAt.toISOString(),
-      title: `${a.type}${a.outcome ? `: ${a.outcome}` : ''}`,
-      detail: a.notes,
-      actorName,
-    })),
+    ...acts.map(({ a, actorName }) => activityEntry(a, actorName)),
   ].sort((a, b) => b.at.localeCompare(a.at));
   return {
     lead: { ...row.lead, name: displayName(row.lead), ownerName: row.ownerName, accountName: row.accountName, campaignName: row.campaignName },

@@ -3,6 +3,7 @@ import type { ServiceContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
 import { users } from '../identity/identity.table.ts';
 import { accounts, activities, deals, leads } from './funnel.table.ts';
+import { activityEntry } from './leads.service.ts';
 
 const LIMIT = 200;
 
@@ -25,7 +26,7 @@ export async function accountOverview(ctx: ServiceContext, accountId: string) {
   return { account, leads: people, deals: accountDeals };
 }
 
-/** A deal with its account, its lead, its owner and the activities logged on it. */
+/** A deal with its account, its lead, its owner and the activities logged on it, as a timeline. */
 export async function dealOverview(ctx: ServiceContext, dealId: string) {
   const [row] = await ctx.db
     .select({ deal: deals, accountName: accounts.name, leadEmail: leads.email, leadFirstName: leads.firstName, leadLastName: leads.lastName, ownerName: users.name })
@@ -36,11 +37,13 @@ export async function dealOverview(ctx: ServiceContext, dealId: string) {
     .where(and(eq(deals.workspaceId, ctx.workspaceId), eq(deals.id, dealId)));
   if (!row) throw notFound('Deal');
   const dealActivities = await ctx.db
-    .select()
+    .select({ activity: activities, actorName: users.name })
     .from(activities)
+    .leftJoin(users, eq(users.id, activities.actorId))
     .where(and(eq(activities.workspaceId, ctx.workspaceId), eq(activities.dealId, dealId)))
     .orderBy(desc(activities.occurredAt))
     .limit(LIMIT);
   const leadName = [row.leadFirstName, row.leadLastName].filter(Boolean).join(' ') || row.leadEmail;
-  return { deal: row.deal, accountName: row.accountName, leadName, ownerName: row.ownerName, activities: dealActivities };
+  const timeline = dealActivities.map(({ activity, actorName }) => activityEntry(activity, actorName));
+  return { deal: row.deal, accountName: row.accountName, leadName, ownerName: row.ownerName, timeline };
 }

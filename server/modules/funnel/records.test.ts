@@ -44,8 +44,13 @@ describeOnEngines('funnel records', (h) => {
 
     const detail = (await send('GET', `leads/${lead.id}`)).json();
     const stages = detail.timeline.filter((e: { kind: string }) => e.kind === 'stage');
-    expect(stages.map((s: { title: string }) => s.title)).toEqual(['recycled → sal', 'sal → recycled', 'mql → sal', 'new → mql']);
-    expect(stages[0]).toMatchObject({ actorName: person.name, detail: 'Budget found · manual' });
+    expect(stages.map((s: { from: string | null; to: string }) => [s.from, s.to])).toEqual([
+      ['recycled', 'sal'],
+      ['sal', 'recycled'],
+      ['mql', 'sal'],
+      [null, 'mql'],
+    ]);
+    expect(stages[0]).toMatchObject({ actorName: person.name, reason: 'Budget found', cause: 'manual' });
     expect(detail.lead.reachedSalAt).toBe(moved.json().reachedSalAt);
   });
 

@@ -72,6 +72,6 @@ describeOnEngines('touchpoint ingest', (h) => {
     expect(await h.db.transaction((tx) => stitchVisitor(tx, workspace.id, 'anon-7', lead.id, new Date()))).toBe(2);
     await send('POST', 'touchpoints/batch', { touchpoints: [{ anonymousId: 'anon-7', type: 'page_view', url: '/contact', occurredAt: '2026-01-02T10:00:00Z' }] });
     const timeline = (await send('GET', `leads/${lead.id}`)).json().timeline;
-    expect(timeline.filter((e: { kind: string }) => e.kind === 'touchpoint').map((e: { detail: string }) => e.detail)).toEqual(['/contact', '/demo', '/pricing']);
+    expect(timeline.filter((e: { kind: string }) => e.kind === 'touchpoint').map((e: { url: string }) => e.url)).toEqual(['/contact', '/demo', '/pricing']);
   });
 });

@@ -48,7 +48,7 @@ describeOnEngines('website tracking', (h) => {
     const lead = (await send('GET', 'leads?q=eva')).json().items[0];
     expect(lead).toMatchObject({ email: 'eva@hotel.example', name: 'Eva', company: 'Hotel Aurora', source: 'website', stage: 'lead' });
     const timeline = (await send('GET', `leads/${lead.id}`)).json().timeline;
-    expect(timeline.filter((e: { kind: string }) => e.kind === 'touchpoint').map((e: { title: string }) => e.title).sort()).toEqual(['form submit', 'page view']);
+    expect(timeline.filter((e: { kind: string }) => e.kind === 'touchpoint').map((e: { type: string }) => e.type).sort()).toEqual(['form_submit', 'page_view']);
     expect(JSON.stringify(timeline)).not.toContain('password');
   });
 

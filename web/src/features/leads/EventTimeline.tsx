@@ -5,17 +5,15 @@ import {
   IconBrowser,
   IconCalendarEvent,
   IconClick,
-  IconCoin,
   IconForms,
   IconMail,
   IconMailOpened,
   IconMessage,
   IconPhone,
-  IconPoint,
   IconSpeakerphone,
   type Icon,
 } from '@tabler/icons-react';
-import { STAGE_LABELS, type LeadStage } from '../../../../core/funnel/stages.ts';
+import { STAGE_LABELS, type ActivityType, type TouchpointType } from '../../../../core/funnel/stages.ts';
 import { formatDateTime } from '../../format.ts';
 import type { TimelineEntry } from '../../types.ts';
 
@@ -25,34 +23,28 @@ const KIND_LOOK: Record<TimelineEntry['kind'], Look> = {
   touchpoint: { icon: IconClick, color: 'blue', label: 'Touchpoint' },
   stage: { icon: IconArrowsRightLeft, color: 'grape', label: 'Stage change' },
   activity: { icon: IconMessage, color: 'teal', label: 'Sales activity' },
-  deal: { icon: IconCoin, color: 'indigo', label: 'Deal' },
 };
 
-/** Icons by the first word(s) of the title: the touchpoint or activity type. */
-const TYPE_ICONS: [prefix: string, icon: Icon][] = [
-  ['page view', IconBrowser],
-  ['form submit', IconForms],
-  ['email open', IconMailOpened],
-  ['email click', IconMail],
-  ['ad click', IconAd],
-  ['event', IconSpeakerphone],
-  ['call', IconPhone],
-  ['meeting', IconCalendarEvent],
-  ['email', IconMail],
-  ['chat', IconMessage],
-];
+const TYPE_ICONS: Partial<Record<TouchpointType | ActivityType, Icon>> = {
+  page_view: IconBrowser,
+  form_submit: IconForms,
+  email_open: IconMailOpened,
+  email_click: IconMail,
+  ad_click: IconAd,
+  event: IconSpeakerphone,
+  call: IconPhone,
+  meeting: IconCalendarEvent,
+  email: IconMail,
+  chat: IconMessage,
+};
 
 function lookOf(entry: TimelineEntry): Look {
   const look = KIND_LOOK[entry.kind];
-  if (entry.kind === 'stage') return look;
-  const title = entry.title.toLowerCase();
-  const match = TYPE_ICONS.find(([prefix]) => title === prefix || title.startsWith(`${prefix}:`) || title.startsWith(`${prefix} `));
-  return match ? { ...look, icon: match[1] } : look;
+  const icon = entry.kind === 'stage' ? undefined : TYPE_ICONS[entry.type];
+  return icon ? { ...look, icon } : look;
 }
 
-const stageName = (code: string) => STAGE_LABELS[code as LeadStage] ?? (code === 'new' ? 'New' : code);
-
-/** Why a stage changed, as the server records it at the end of a stage entry's detail ("<reason> · <cause>"). */
+/** What caused a stage change, in words. */
 const CAUSE_LABELS: Record<string, string> = {
   manual: 'moved by hand',
   deal_won: 'a deal was won',
@@ -61,25 +53,28 @@ const CAUSE_LABELS: Record<string, string> = {
   website: 'website form',
   api: 'API',
   web: 'entered in Accord',
+  demo: 'demo data',
 };
 
-/** A stage entry's reason, and its cause in words. */
-function stageDetail(detail: string | null): { text: string | null; cause: string | null } {
-  if (!detail) return { text: null, cause: null };
-  const parts = detail.split(' · ');
-  const last = parts[parts.length - 1]!;
-  if (!(last in CAUSE_LABELS)) return { text: detail, cause: null };
-  return { text: parts.slice(0, -1).join(' · ') || null, cause: CAUSE_LABELS[last]! };
+function typeName(type: string): string {
+  const words = type.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The server titles entries with codes ("mql → sal", "page view", "call: connected"); these are the readable forms. */
-function readableTitle(entry: TimelineEntry): string {
-  if (entry.kind === 'stage') {
-    const [from, to] = entry.title.split(' → ');
-    if (from !== undefined && to !== undefined) return from === 'new' ? `Created as ${stageName(to)}` : `${stageName(from)} → ${stageName(to)}`;
+/** The entry's heading, its text, and the words after its time. */
+function describe(entry: TimelineEntry): { title: string; text: string | null; who: string | null } {
+  switch (entry.kind) {
+    case 'stage':
+      return {
+        title: entry.from ? `${STAGE_LABELS[entry.from]} → ${STAGE_LABELS[entry.to]}` : `Created as ${STAGE_LABELS[entry.to]}`,
+        text: entry.reason,
+        who: [entry.actorName, CAUSE_LABELS[entry.cause] ?? entry.cause].filter(Boolean).join(' · '),
+      };
+    case 'activity':
+      return { title: `${typeName(entry.type)}${entry.outcome ? `: ${entry.outcome}` : ''}`, text: entry.notes, who: entry.actorName };
+    case 'touchpoint':
+      return { title: typeName(entry.type), text: [entry.url, entry.channel, entry.campaignName].filter(Boolean).join(' · ') || null, who: null };
   }
-  const title = entry.title.replace(/_/g, ' ');
-  return title.charAt(0).toUpperCase() + title.slice(1);
 }
 
 type Props = { entries: TimelineEntry[]; timeZone: string; emptyText: string };
@@ -97,8 +92,8 @@ export function EventTimeline({ entries, timeZone, emptyText }: Props) {
     <Timeline bulletSize={30} lineWidth={2} active={-1}>
       {entries.map((entry, index) => {
         const look = lookOf(entry);
-        const Icon = look.icon ?? IconPoint;
-        const { text, cause } = entry.kind === 'stage' ? stageDetail(entry.detail) : { text: entry.detail, cause: null };
+        const Icon = look.icon;
+        const { title, text, who } = describe(entry);
         return (
           <Timeline.Item
             key={`${entry.at}-${index}`}
@@ -110,7 +105,7 @@ export function EventTimeline({ entries, timeZone, emptyText }: Props) {
             title={
               <Group gap={6} wrap="wrap">
                 <Text size="sm" fw={600}>
-                  {readableTitle(entry)}
+                  {title}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {look.label}
@@ -125,7 +120,7 @@ export function EventTimeline({ entries, timeZone, emptyText }: Props) {
                 </Text>
               )}
               <Text size="xs" c="dimmed">
-                {[formatDateTime(entry.at, timeZone), entry.actorName, cause].filter(Boolean).join(' · ')}
+                {[formatDateTime(entry.at, timeZone), who].filter(Boolean).join(' · ')}
               </Text>
             </Stack>
           </Timeline.Item>

@@ -1,5 +1,4 @@
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { BackLink } from '../../components/BackLink.tsx';
 import { DetailGrid } from '../../components/DetailGrid.tsx';
@@ -7,28 +6,16 @@ import { QueryStatus } from '../../components/QueryStatus.tsx';
 import { Section } from '../../components/Section.tsx';
 import { formatDateTime, formatMoney, formatPercent } from '../../format.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
-import type { DealDetail, TimelineEntry } from '../../types.ts';
+import type { DealDetail } from '../../types.ts';
 import { EventTimeline } from '../leads/EventTimeline.tsx';
-import { useMembers } from '../settings/members/use-members.ts';
 import { useCurrentWorkspace } from '../workspaces/use-current-workspace.ts';
 import { DealStatusBadge } from './DealStatusBadge.tsx';
 import { useDeal } from './use-records.ts';
 
 function DealView({ data }: { data: DealDetail }) {
   const { pathTo, details } = useCurrentWorkspace();
-  const members = useMembers();
-  const { deal, accountName, leadName, ownerName, activities } = data;
+  const { deal, accountName, leadName, ownerName, timeline } = data;
   useDocumentTitle(deal.name);
-  const entries = useMemo<TimelineEntry[]>(() => {
-    const names = new Map((members.data ?? []).map((m) => [m.userId, m.name]));
-    return activities.map((activity) => ({
-      kind: 'activity',
-      at: activity.occurredAt,
-      title: `${activity.type}${activity.outcome ? `: ${activity.outcome}` : ''}`,
-      detail: activity.notes,
-      actorName: activity.actorId ? (names.get(activity.actorId) ?? null) : null,
-    }));
-  }, [activities, members.data]);
   const money = (minor: number) => formatMoney(minor, deal.currency);
 
   return (
@@ -80,7 +67,7 @@ function DealView({ data }: { data: DealDetail }) {
       </Paper>
       <Section title="Activities" description={`Calls, emails and meetings logged on this deal, newest first. Times in ${details.timeZone}.`}>
         <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
-          <EventTimeline entries={entries} timeZone={details.timeZone} emptyText="No activities logged on this deal yet." />
+          <EventTimeline entries={timeline} timeZone={details.timeZone} emptyText="No activities logged on this deal yet." />
         </Paper>
       </Section>
     </Stack>
