@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { RecordKind, RowError, PresetName } from '../../core/csv/presets.ts';
 import type { FunnelLine, StageCounts, StageStep, Velocity } from '../../core/funnel/metrics.ts';
-import type { ActivityType, DealStatus, LeadStage } from '../../core/funnel/stages.ts';
+import type { DealStatus, LeadStage } from '../../core/funnel/stages.ts';
 import type { TimelineEntry } from '../../core/funnel/timeline.ts';
 import type { FUNNEL_GROUPINGS } from '../../core/schemas/funnel.ts';
 import type { ZLinkInfo, ZMe } from '../../core/schemas/identity.ts';
