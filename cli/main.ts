@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../server/config.ts';
 import { ROLES, type Role } from '../core/permissions.ts';
 import { ZEmail, ZName } from '../core/schemas/common.ts';
 import { backupEmbeddedFolder, restoreEmbeddedFolder } from '../server/db/backup.ts';
+import { registerDemoCommand } from '../server/demo/demo.cli.ts';
 import { registerFunnelCommands } from './commands/funnel.ts';
 import { withDatabase } from './database.ts';
 import { ensureWebBuilt } from './web-build.ts';
@@ -114,6 +115,7 @@ program
   });
 
 registerFunnelCommands(program, { config, workspaceSlug: () => program.opts<GlobalOptions>().workspace });
+registerDemoCommand(program, { config, withDatabase });
 
 try {
   await program.parseAsync(process.argv);

@@ -14,6 +14,7 @@ const ZEnv = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  DEMO_LEADS: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
 });
 
 export type Config = Readonly<{
@@ -28,6 +29,7 @@ export type Config = Readonly<{
   sessionDays: number;
   bodyLimitBytes: number;
   signInRatePerMinute: number;
+  demoLeads: number;
 }>;
 
 export type ConfigOverrides = Partial<Pick<Config, 'dataDir' | 'port' | 'databaseUrl' | 'logLevel'>>;
@@ -53,6 +55,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     sessionDays: e.SESSION_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     signInRatePerMinute: e.SIGN_IN_RATE_PER_MINUTE,
+    demoLeads: e.DEMO_LEADS,
   });
 }
 

@@ -13,7 +13,7 @@ export type Persona = 'buyer' | 'job_seeker' | 'student' | 'browser';
 
 export type FollowUp = 'fast' | 'steady' | 'never';
 
-export type TeamMember = { email: string; name: string; role: Role; followUp?: FollowUp; share?: number };
+type TeamMember = { email: string; name: string; role: Role; followUp?: FollowUp; share?: number };
 
 /** The demo team: three reps who differ in follow-up speed (one never follows up), and the people around them. */
 export const TEAM: readonly TeamMember[] = [
@@ -48,56 +48,56 @@ export const CHANNELS: readonly ChannelProfile[] = [
     share: 26,
     personas: [['buyer', 22], ['job_seeker', 18], ['student', 25], ['browser', 35]],
     sources: [[src('linkedin', 'linkedin', 'paid_social'), 5], [src('facebook', 'facebook', 'paid_social'), 3], [src('instagram', 'instagram', 'paid_social'), 2]],
-    winRate: 0.2,
+    winRate: 0.22,
   },
   {
     channel: 'organic_search',
     share: 20,
     personas: [['buyer', 45], ['job_seeker', 25], ['student', 10], ['browser', 20]],
     sources: [[src('google', null, null), 9], [src('bing', null, null), 1]],
-    winRate: 0.3,
+    winRate: 0.35,
   },
   {
     channel: 'paid_search',
     share: 12,
     personas: [['buyer', 55], ['job_seeker', 5], ['student', 10], ['browser', 30]],
     sources: [[src('google', 'google', 'cpc'), 8], [src('bing', 'bing', 'cpc'), 2]],
-    winRate: 0.32,
+    winRate: 0.38,
   },
   {
     channel: 'email',
     share: 10,
     personas: [['buyer', 60], ['student', 5], ['browser', 35]],
     sources: [[src('newsletter', 'newsletter', 'email'), 1]],
-    winRate: 0.32,
+    winRate: 0.38,
   },
   {
     channel: 'event',
     share: 8,
     personas: [['buyer', 70], ['student', 12], ['browser', 18]],
     sources: [[src('trade_show', 'trade_show', 'event'), 1]],
-    winRate: 0.38,
+    winRate: 0.45,
   },
   {
     channel: 'webinar',
     share: 7,
     personas: [['buyer', 88], ['student', 7], ['browser', 5]],
     sources: [[src('webinar', 'webinar', 'webinar'), 1]],
-    winRate: 0.5,
+    winRate: 0.58,
   },
   {
     channel: 'partner',
     share: 6,
     personas: [['buyer', 85], ['browser', 15]],
     sources: [[src('distributor', 'partner', 'referral'), 1]],
-    winRate: 0.45,
+    winRate: 0.52,
   },
   {
     channel: 'referral',
     share: 5,
     personas: [['buyer', 92], ['browser', 8]],
     sources: [[src('customer_referral', null, null), 1]],
-    winRate: 0.6,
+    winRate: 0.65,
   },
   {
     channel: 'direct',
@@ -124,6 +124,8 @@ export type CampaignPlan = {
   /** Days before now when it starts and ends (inclusive). */
   startDaysAgo: number;
   endDaysAgo: number;
+  /** Starts instead on the latest 20 March that leaves it and two more weeks in the past (same length). */
+  spring?: true;
   budgetEur: number;
   /** Spend as a share of budget. */
   spendRatio: number;
@@ -147,13 +149,13 @@ export const CAMPAIGNS: readonly CampaignPlan[] = [
   { key: 'customer-referral', name: 'Customer referral programme', channel: 'referral', type: 'referral', startDaysAgo: 400, endDaysAgo: 0, budgetEur: 8_000, spendRatio: 0.6 },
   { key: 'seo-hygiene-guides', name: 'SEO content – hygiene guides', channel: 'organic_search', type: 'content', startDaysAgo: 455, endDaysAgo: 0, budgetEur: 12_000, spendRatio: 1 },
   { key: 'retargeting-pricing', name: 'Retargeting – pricing page visitors', channel: 'paid_social', type: 'paid_ads', startDaysAgo: 200, endDaysAgo: 0, budgetEur: 18_000, spendRatio: 0.85 },
-  { key: PROMO_KEY, name: 'Spring Detergent Promo – free washing basin', channel: 'paid_social', type: 'promotion', startDaysAgo: 75, endDaysAgo: 62, budgetEur: 25_000, spendRatio: 1.04 },
+  { key: PROMO_KEY, name: 'Spring Detergent Promo – free washing basin', channel: 'paid_social', type: 'promotion', startDaysAgo: 75, endDaysAgo: 62, budgetEur: 25_000, spendRatio: 1.04, spring: true },
 ];
 
 export type Country = { code: string; phone: string; cities: readonly string[]; weight: number };
 
 /** Mostly EU customers, a few from Switzerland and the UK. */
-export const COUNTRIES: readonly Country[] = [
+const COUNTRIES: readonly Country[] = [
   { code: 'DE', phone: '+49', cities: ['Berlin', 'Hamburg', 'München', 'Köln', 'Frankfurt'], weight: 25 },
   { code: 'FR', phone: '+33', cities: ['Paris', 'Lyon', 'Marseille', 'Lille', 'Nantes'], weight: 15 },
   { code: 'NL', phone: '+31', cities: ['Amsterdam', 'Rotterdam', 'Utrecht', 'Eindhoven'], weight: 12 },
@@ -171,7 +173,7 @@ export const COUNTRIES: readonly Country[] = [
 ];
 export const COUNTRY_TABLE: Weighted<Country> = COUNTRIES.map((c) => [c, c.weight] as const);
 
-export type Product = { name: string; medianEur: number };
+type Product = { name: string; medianEur: number };
 
 export type Industry = { name: string; weight: number; templates: readonly string[]; medianEmployees: number; products: readonly Product[] };
 
@@ -181,7 +183,7 @@ const WASHER: Product = { name: 'Industrial washer-extractors', medianEur: 48_00
 const SWEEPER: Product = { name: 'Ride-on sweeper', medianEur: 31_000 };
 
 /** The markets Brightwash sells to; "{w}" is a place-like word, "{c}" a city. */
-export const INDUSTRIES: readonly Industry[] = [
+const INDUSTRIES: readonly Industry[] = [
   { name: 'Hotels & hospitality', weight: 30, templates: ['Hotel {w}', 'Grand Hotel {w}', '{w} Resort & Spa', 'Hotel {w} {c}'], medianEmployees: 120, products: [DETERGENT, WASHER, SCRUBBER] },
   { name: 'Hospitals & care', weight: 20, templates: ['Klinikum {c}', '{c} General Hospital', '{w} Care Homes', 'Clinique {w}'], medianEmployees: 900, products: [DETERGENT, SCRUBBER, WASHER] },
   { name: 'Commercial laundry', weight: 18, templates: ['Wäscherei {w}', '{w} Laundry Services', 'Blanchisserie {w}', 'Lavanderia {w}'], medianEmployees: 60, products: [WASHER, DETERGENT] },
@@ -232,8 +234,7 @@ export const AD_VARIANTS = ['carousel-a', 'carousel-b', 'video-30s', 'single-ima
 export const SEARCH_TERMS = ['scrubber dryer price', 'industrial washing machine', 'hotel laundry detergent', 'floor cleaning machine hospital', 'washer extractor 60kg'];
 
 /** Why a rep turns a lead away, by who the lead really is. */
-export const DISQUALIFY_REASONS: Record<Persona, string> = {
-  buyer: 'No project in the next 12 months',
+export const DISQUALIFY_REASONS: Record<Exclude<Persona, 'buyer'>, string> = {
   job_seeker: 'Job seeker – asked about vacancies, not a buyer',
   student: 'Student – thesis research, no purchase',
   browser: 'Casual browser, free-mail, no company behind it',
@@ -241,9 +242,14 @@ export const DISQUALIFY_REASONS: Record<Persona, string> = {
 
 export const COMPETITOR = 'Scrubco';
 export const SCRUBCO_LOSS = 'Price – Scrubco undercut our offer by 20 %';
-export const OTHER_LOSSES: Weighted<{ reason: string; competitor: string | null }> = [
-  [{ reason: 'No budget this year', competitor: null }, 4],
-  [{ reason: 'Stayed with current supplier', competitor: 'Lavex' }, 3],
-  [{ reason: 'Project postponed, no decision', competitor: null }, 3],
-  [{ reason: 'Needed a ride-on model we do not offer', competitor: 'Lavex' }, 1],
+export const OTHER_LOSSES: Weighted<string> = [
+  ['No budget this year', 4],
+  ['Stayed with current supplier', 3],
+  ['Project postponed, no decision', 3],
+  ['Needed a ride-on model we do not offer', 1],
 ];
+/** The competitor behind a loss reason, where there is one. */
+export const OTHER_COMPETITORS: Record<string, string> = {
+  'Stayed with current supplier': 'Lavex',
+  'Needed a ride-on model we do not offer': 'Lavex',
+};

@@ -1,6 +1,5 @@
 import type { SQL } from 'drizzle-orm';
 import type { FunnelStage } from '../../core/funnel/stages.ts';
-import type { Db } from '../db/client.ts';
 import { browsingSpan, drawArrival, utmOf, type Arrival } from './arrival.ts';
 import { live, type Transition } from './journey.ts';
 import { drawPerson } from './people.ts';
@@ -20,14 +19,11 @@ export type DemoCounts = {
   activities: number;
 };
 
-/**
- * One chunk of leads with everything hanging off them, ready to write: `parents` in order
- * (accounts, leads, deals), then `children` (rows that point at them) in any order.
- */
-export type Chunk = { parents: SQL[]; children: SQL[]; counts: DemoCounts };
+/** One chunk of leads with everything hanging off them: insert statements in a safe order (rows before the rows pointing at them). */
+export type Chunk = { statements: SQL[]; counts: DemoCounts };
 
 /** For every lead, this many visitors who never identify (job seekers, students, browsers). */
-const ANONYMOUS_VISITORS_PER_LEAD = 0.6;
+const ANONYMOUS_VISITORS_PER_LEAD = 0.25;
 /** Leads generated between two turns of the event loop, so that the previous chunk's writes keep flowing. */
 const YIELD_EVERY = 500;
 
@@ -53,11 +49,17 @@ function addLead(world: World, random: Random, sinks: Sinks, log: TouchLog, arri
   for (const t of journey.transitions) {
     sinks.transitions.push({ id: random.uuid(), leadId: id, fromStage: t.from, toStage: t.to, at: t.at, actorId: t.actorId, reason: t.reason, cause: 'demo' });
   }
-  const { account, ...contact } = person;
+  const utm = utmOf(arrival, random);
   sinks.leads.push({
     id,
-    ...contact,
-    accountId: account?.id ?? null,
+    email: person.email,
+    firstName: person.firstName,
+    lastName: person.lastName,
+    title: person.title,
+    phone: person.phone,
+    company: person.company,
+    country: person.country,
+    accountId: person.account?.id ?? null,
     stage: journey.stage,
     stageChangedAt: journey.at,
     reachedLeadAt: firstReached(journey.transitions, 'lead'),
@@ -70,7 +72,11 @@ function addLead(world: World, random: Random, sinks: Sinks, log: TouchLog, arri
     source: arrival.source.source,
     channel: arrival.profile.channel,
     campaignId: arrival.campaign?.id ?? null,
-    ...utmOf(arrival, random),
+    utmSource: utm.utmSource,
+    utmMedium: utm.utmMedium,
+    utmCampaign: utm.utmCampaign,
+    utmTerm: utm.utmTerm,
+    utmContent: utm.utmContent,
     createdAt: arrival.createdAt,
     updatedAt: journey.at,
   });
@@ -85,6 +91,7 @@ export async function buildChunk(world: World, chunk: { index: number; count: nu
   const { index, count, size } = chunk;
   const random = new Random(world.seed, index);
   random.idPrefix = Math.floor(((index + random.next() / 2) / count) * 2 ** 32);
+  world.accounts.startChunk();
   const sinks = createSinks();
   const log = new TouchLog(sinks, random, index);
   const arrivals = Array.from({ length: size }, () => drawArrival(world, random, (index + random.next()) / count));
@@ -94,12 +101,11 @@ export async function buildChunk(world: World, chunk: { index: number; count: nu
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToIo();
   }
   const anonymous = Math.round(size * ANONYMOUS_VISITORS_PER_LEAD);
-  for (let i = 0; i < anonymous; i += 1) anonymousVisit(log, sinks, world, random);
-  const statements = (batches: readonly { length: number; toStatement: (workspaceId: string) => SQL }[]) =>
-    batches.filter((batch) => batch.length > 0).map((batch) => batch.toStatement(world.workspaceId));
+  for (let i = 0; i < anonymous; i += 1) anonymousVisit(log, sinks, world, random, random.pick(arrivals).createdAt);
   return {
-    parents: statements([sinks.accounts, sinks.leads, sinks.deals]),
-    children: statements([sinks.touchpoints, sinks.transitions, sinks.visitors, sinks.activities]),
+    statements: Object.values(sinks)
+      .filter((batch) => batch.length > 0)
+      .map((batch) => batch.toStatement(world.workspaceId)),
     counts: {
       accounts: sinks.accounts.length,
       leads: sinks.leads.length,

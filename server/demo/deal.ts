@@ -1,4 +1,5 @@
-import { COMPETITOR, DAY, HOUR, INDUSTRY_TABLE, OTHER_LOSSES, SCRUBCO_LOSS } from './catalog.ts';
+import type { DealStatus } from '../../core/funnel/stages.ts';
+import { COMPETITOR, DAY, HOUR, INDUSTRY_TABLE, OTHER_COMPETITORS, OTHER_LOSSES, SCRUBCO_LOSS } from './catalog.ts';
 import type { Journey } from './journey.ts';
 import type { Random } from './random.ts';
 
@@ -12,7 +13,7 @@ function monthEndOf(at: number): number {
 }
 
 /** Whether a moment falls in the last three days of its (UTC) month. */
-export function isMonthEnd(at: number): boolean {
+function isMonthEnd(at: number): boolean {
   return monthEndOf(at) - at <= 3 * DAY;
 }
 
@@ -49,44 +50,92 @@ function recordedDates(j: Journey, createdAt: number, closedAt: number): { creat
   return { createdAt: badClose - (closedAt - createdAt), closedAt: badClose };
 }
 
-/**
- * From opportunity to a closed (or still open) deal: a site demo, a proposal, a negotiation
- * call; the win rate depends on the channel; Scrubco undercuts by 20 % on some deals.
- */
-export function closeOpportunity(j: Journey): void {
-  const { sinks, leadId, person, arrival, world } = j.lead;
+type Draft = {
+  id: string;
+  name: string;
+  listMinor: number;
+  /** Scrubco is in the deal, undercutting by 20 %. */
+  scrubco: boolean;
+  /** The rep pulled the close into the last days of a month. */
+  pushed: boolean;
+  openedAt: number;
+  closeAt: number;
+};
+
+function draftDeal(j: Journey): Draft {
+  const { person } = j.lead;
   const random = j.random;
-  const openedAt = j.at;
-  const dealId = random.uuid();
+  const id = random.uuid();
   const { product, listMinor } = listPriceMinor(j);
-  const name = `${person.company ?? `${person.firstName} ${person.lastName}`} – ${product}`;
   const scrubco = random.chance(0.3);
   const pushed = random.chance(0.4);
+  const openedAt = j.at;
   const naturalClose = openedAt + random.int(14, 90) * DAY + random.int(0, 9) * HOUR;
   const closeAt = pushed ? pushToMonthEnd(random, naturalClose, openedAt) : naturalClose;
-  j.activity('email', 'sent', openedAt + random.int(2, 30) * HOUR, 'Proposal sent', dealId);
-  j.activity('meeting', 'held', openedAt + random.int(2, 7) * DAY, 'On-site demo', dealId);
-  const base = { id: dealId, name, accountId: person.account?.id ?? null, leadId, ownerId: j.owner!.id, listAmountMinor: listMinor, currency: 'EUR' };
-  if (closeAt > world.now) {
-    const rate = discountOf(random, world.now, false);
-    sinks.deals.push({ ...base, amountMinor: Math.round(listMinor * (1 - rate)), discountRate: rate, status: 'open', stage: 'negotiation', lossReason: null, competitor: null, createdAt: openedAt, closedAt: null, updatedAt: openedAt });
+  const name = `${person.company ?? `${person.firstName} ${person.lastName}`} – ${product}`;
+  return { id, name, listMinor, scrubco, pushed, openedAt, closeAt };
+}
+
+type Outcome = { rate: number; status: DealStatus; stage: string; lossReason: string | null; createdAt: number; closedAt: number | null };
+
+function competitorOf(draft: Draft, lossReason: string | null): string | null {
+  if (draft.scrubco) return COMPETITOR;
+  return lossReason === null ? null : (OTHER_COMPETITORS[lossReason] ?? null);
+}
+
+function pushDeal(j: Journey, draft: Draft, outcome: Outcome): void {
+  const { sinks, person, leadId } = j.lead;
+  sinks.deals.push({
+    id: draft.id,
+    name: draft.name,
+    accountId: person.account?.id ?? null,
+    leadId,
+    ownerId: j.owner!.id,
+    amountMinor: Math.round(draft.listMinor * (1 - outcome.rate)),
+    listAmountMinor: draft.listMinor,
+    discountRate: outcome.rate,
+    currency: 'EUR',
+    status: outcome.status,
+    stage: outcome.stage,
+    lossReason: outcome.lossReason,
+    competitor: competitorOf(draft, outcome.lossReason),
+    createdAt: outcome.createdAt,
+    closedAt: outcome.closedAt,
+    updatedAt: outcome.closedAt ?? outcome.createdAt,
+  });
+}
+
+/** Won or lost: the win rate depends on the channel (less against Scrubco, a little more when pushed), the lead follows. */
+function settle(j: Journey, draft: Draft): void {
+  const random = j.random;
+  const { winRate } = j.lead.arrival.profile;
+  const won = random.chance(Math.min(0.9, winRate * (draft.scrubco ? 0.6 : 1) + (draft.pushed ? 0.1 : 0)));
+  const rate = discountOf(random, draft.closeAt, draft.scrubco && won);
+  if (won) {
+    const dates = recordedDates(j, draft.openedAt, draft.closeAt);
+    pushDeal(j, draft, { rate, status: 'won', stage: 'closed_won', lossReason: null, ...dates });
+    j.move('customer', draft.closeAt, true, `Won: ${draft.name}`);
     return;
   }
-  j.activity('call', 'connected', closeAt - random.int(1, 5) * DAY, 'Negotiation call', dealId);
-  const won = random.chance(Math.min(0.9, arrival.profile.winRate * (scrubco ? 0.6 : 1) + (pushed ? 0.1 : 0)));
-  const rate = discountOf(random, closeAt, scrubco && won);
-  const loss = won ? null : scrubco ? { reason: SCRUBCO_LOSS, competitor: COMPETITOR } : random.weighted(OTHER_LOSSES);
-  const dates = won ? recordedDates(j, openedAt, closeAt) : { createdAt: openedAt, closedAt: closeAt };
-  sinks.deals.push({
-    ...base,
-    amountMinor: Math.round(listMinor * (1 - rate)),
-    discountRate: rate,
-    status: won ? 'won' : 'lost',
-    stage: won ? 'closed_won' : 'closed_lost',
-    lossReason: loss?.reason ?? null,
-    competitor: loss?.competitor ?? (scrubco ? COMPETITOR : null),
-    ...dates,
-    updatedAt: dates.closedAt,
-  });
-  j.move(won ? 'customer' : 'nurture', closeAt, true, won ? `Won: ${name}` : `Lost: ${loss!.reason}`);
+  const lossReason = draft.scrubco ? SCRUBCO_LOSS : random.weighted(OTHER_LOSSES);
+  pushDeal(j, draft, { rate, status: 'lost', stage: 'closed_lost', lossReason, createdAt: draft.openedAt, closedAt: draft.closeAt });
+  j.move('nurture', draft.closeAt, true, `Lost: ${lossReason}`);
+}
+
+/**
+ * From opportunity to a deal: a proposal, an on-site demo, a negotiation call, then won, lost,
+ * or still open when its close date is yet to come.
+ */
+export function closeOpportunity(j: Journey): void {
+  const random = j.random;
+  const draft = draftDeal(j);
+  j.activity('email', 'sent', draft.openedAt + random.int(2, 30) * HOUR, 'Proposal sent', draft.id);
+  j.activity('meeting', 'held', draft.openedAt + random.int(2, 7) * DAY, 'On-site demo', draft.id);
+  if (draft.closeAt > j.lead.world.now) {
+    const rate = discountOf(random, j.lead.world.now, false);
+    pushDeal(j, draft, { rate, status: 'open', stage: 'negotiation', lossReason: null, createdAt: draft.openedAt, closedAt: null });
+    return;
+  }
+  j.activity('call', 'connected', draft.closeAt - random.int(1, 5) * DAY, 'Negotiation call', draft.id);
+  settle(j, draft);
 }

@@ -1,4 +1,4 @@
-import type { ActivityType, LeadStage } from '../../core/funnel/stages.ts';
+import type { ActivityType, LeadStage, SideStage } from '../../core/funnel/stages.ts';
 import type { Arrival } from './arrival.ts';
 import { DAY, DISQUALIFY_REASONS, HOUR, type Persona } from './catalog.ts';
 import { closeOpportunity } from './deal.ts';
@@ -13,7 +13,7 @@ const MINUTE = 60;
 export type Transition = { from: LeadStage | null; to: LeadStage; at: number; actorId: string | null; reason: string };
 
 /** One lead as the generator walks it down the funnel. */
-export type LeadContext = {
+type LeadContext = {
   world: World;
   random: Random;
   sinks: Sinks;
@@ -81,9 +81,9 @@ export class Journey {
   }
 }
 
-/** The owner turns the lead away (to a side stage); the journey ends there. */
-function refuse(j: Journey, to: LeadStage, at: number, reason: string): false {
-  j.move(to, at, true, reason);
+/** Moves the lead to a side stage (nurture, recycled, disqualified), by its owner unless said otherwise; the journey ends there. */
+function sideline(j: Journey, to: SideStage, at: number, reason: string, byOwner = true): false {
+  j.move(to, at, byOwner, reason);
   return false;
 }
 
@@ -92,7 +92,7 @@ function qualify(j: Journey): boolean {
   const random = j.random;
   const chance = j.lead.arrival.promo ? Math.max(0.55, MQL_CHANCE[j.persona]) : MQL_CHANCE[j.persona];
   if (!random.chance(chance)) {
-    if (random.chance(0.5)) j.move('nurture', j.at + random.int(20, 60) * DAY, false, 'No engagement for 30 days – moved to nurture');
+    if (random.chance(0.5)) sideline(j, 'nurture', j.at + random.int(20, 60) * DAY, 'No engagement for 30 days – moved to nurture', false);
     return false;
   }
   if (!j.move('mql', j.at + MINUTE * 10 + Math.round(random.exponential(3 * DAY)), false, 'Lead score reached the MQL threshold')) return false;
@@ -100,14 +100,17 @@ function qualify(j: Journey): boolean {
   return true;
 }
 
+/** How long the rep takes to make the first attempt after the handover. */
 function firstDelay(rep: Rep, random: Random): number {
   if (rep.followUp === 'fast') return 10 * MINUTE + Math.round(random.exponential(1.5 * HOUR));
   if (rep.followUp === 'steady') return HOUR + Math.round(random.exponential(10 * HOUR));
   return 3 * DAY + Math.round(random.exponential(7 * DAY));
 }
 
-/** The rep's contact attempts after the handover: the time the lead was reached, or null, and how many attempts were made. */
-function followUp(j: Journey): { reachedAt: number | null; attempts: number } {
+type Outreach = { reachedAt: number | null; attempts: number; ongoing: boolean };
+
+/** The rep's contact attempts after the handover: when the lead was reached (or null), how many attempts, whether some are still to come. */
+function followUp(j: Journey): Outreach {
   const random = j.random;
   const owner = j.owner!;
   const attempts = owner.followUp === 'never' ? (random.chance(0.07) ? 1 : 0) : random.int(1, 4);
@@ -116,25 +119,26 @@ function followUp(j: Journey): { reachedAt: number | null; attempts: number } {
     const type = random.chance(0.7) ? 'call' : 'email';
     const reached = random.chance(type === 'call' ? 0.45 : 0.3);
     const outcome = reached ? (type === 'call' ? 'connected' : 'replied') : type === 'call' ? random.pick(['no_answer', 'voicemail']) : 'sent';
-    if (!j.activity(type, outcome, at)) return { reachedAt: null, attempts: i };
-    if (reached) return { reachedAt: at, attempts: i + 1 };
+    if (!j.activity(type, outcome, at)) return { reachedAt: null, attempts: i, ongoing: true };
+    if (reached) return { reachedAt: at, attempts: i + 1, ongoing: false };
     at += random.int(20, 72) * HOUR;
   }
-  return { reachedAt: null, attempts };
+  return { reachedAt: null, attempts, ongoing: false };
 }
 
 /** The rep's verdict after the first conversation (or the SLA's when nobody called): accepted as SAL, or not. */
 function handover(j: Journey): boolean {
   const random = j.random;
-  const { reachedAt, attempts } = followUp(j);
+  const persona = j.persona;
+  const { reachedAt, attempts, ongoing } = followUp(j);
   if (reachedAt === null) {
-    if (attempts === 0) j.move('recycled', j.at + random.int(14, 30) * DAY, false, 'No contact within the SLA – returned to marketing');
-    else j.move('recycled', j.lastActivityAt + 2 * DAY, true, `Unreachable after ${attempts} attempts`);
-    return false;
+    if (ongoing) return false;
+    if (attempts === 0) return sideline(j, 'recycled', j.at + random.int(14, 30) * DAY, 'No contact within the SLA – returned to marketing', false);
+    return sideline(j, 'recycled', j.lastActivityAt + 2 * DAY, `Unreachable after ${attempts} attempts`);
   }
   const decidedAt = reachedAt + random.int(5, 240) * MINUTE;
-  if (j.persona !== 'buyer' && random.chance(0.9)) return refuse(j, 'disqualified', decidedAt, DISQUALIFY_REASONS[j.persona]);
-  if (j.persona === 'buyer' && random.chance(0.25)) return refuse(j, 'nurture', decidedAt, 'Interested, but no project this year');
+  if (persona !== 'buyer' && random.chance(0.9)) return sideline(j, 'disqualified', decidedAt, DISQUALIFY_REASONS[persona]);
+  if (persona === 'buyer' && random.chance(0.25)) return sideline(j, 'nurture', decidedAt, 'Interested, but no project this year');
   return j.move('sal', decidedAt, true, 'Accepted after the first conversation');
 }
 
@@ -150,15 +154,17 @@ function discover(j: Journey): boolean {
   const meetAt = j.at + random.int(1, 10) * DAY + random.int(0, 8) * HOUR;
   const held = random.chance(0.85);
   if (!j.activity('meeting', held ? 'held' : 'no_show', meetAt, 'Discovery meeting')) return false;
-  if (j.persona !== 'buyer') return refuse(j, 'disqualified', meetAt + 2 * HOUR, `Discovery: ${DISQUALIFY_REASONS[j.persona]}`);
-  if (!held) return refuse(j, 'nurture', meetAt + DAY, 'Missed the meeting twice – back to nurture');
-  if (!random.chance(0.62)) return refuse(j, 'nurture', meetAt + DAY, 'No budget before next year');
+  const persona = j.persona;
+  if (persona !== 'buyer') return sideline(j, 'disqualified', meetAt + 2 * HOUR, `Discovery: ${DISQUALIFY_REASONS[persona]}`);
+  if (!held) return sideline(j, 'nurture', meetAt + DAY, 'Missed the discovery meeting – back to nurture');
+  if (!random.chance(0.72)) return sideline(j, 'nurture', meetAt + DAY, 'No budget before next year');
   return j.move('sql', meetAt + random.int(2, 48) * HOUR, true, 'Budget, need and timeline confirmed');
 }
 
+/** After a good discovery, most buyers ask for a proposal: the opportunity. */
 function propose(j: Journey): boolean {
   const at = j.at + j.random.int(2, 14) * DAY;
-  if (!j.random.chance(0.72)) return refuse(j, 'nurture', at, 'Decided to wait – re-contact next quarter');
+  if (!j.random.chance(0.8)) return sideline(j, 'nurture', at, 'Decided to wait – re-contact next quarter');
   return j.move('opportunity', at, true, 'Proposal requested');
 }
 

@@ -1,5 +1,3 @@
-import { accounts } from '../modules/funnel/funnel.table.ts';
-import { ColumnBatch } from './batch.ts';
 import {
   COUNTRY_TABLE,
   FIRST_NAMES,
@@ -14,6 +12,7 @@ import {
   type Persona,
 } from './catalog.ts';
 import type { Random } from './random.ts';
+import type { Sinks } from './sinks.ts';
 
 export type Account = { id: string; name: string; domain: string; industry: Industry; country: Country; employees: number };
 
@@ -42,32 +41,50 @@ function slug(text: string, separator: string): string {
   return value;
 }
 
-type AccountBatch = ColumnBatch<typeof accounts, 'id' | 'name' | 'domain' | 'industry' | 'employees' | 'country' | 'createdAt' | 'updatedAt'>;
-
-/** A chunk's new companies. */
-export function accountBatch(): AccountBatch {
-  return new ColumnBatch(accounts, ['id', 'name', 'domain', 'industry', 'employees', 'country', 'createdAt', 'updatedAt']);
-}
+type AccountBatch = Sinks['accounts'];
 
 /** How many recent accounts (weighted by size) later leads may join: bounded, so memory stays flat. */
 const POOL_SIZE = 4_000;
 
 /**
  * The companies seen so far. A new buyer joins an existing account about half the time, the
- * larger ones more often, so big hospital groups and hotel chains show several contacts.
+ * larger ones more often, so big hospital groups and hotel chains show several contacts. Chunks
+ * are written concurrently, so a chunk joins only accounts of its own or of chunks already written.
  */
 export class AccountPool {
-  private weighted: Account[] = [];
+  /** Accounts any chunk may join, one entry per unit of weight. */
+  private settled: Account[] = [];
+  /** Accounts of the chunks that may still be being written, oldest first; the last is the chunk being built. */
+  private readonly unsettled: Account[][] = [];
+
+  /** `chunksInFlight`: how many chunks are written at once. */
+  constructor(private readonly chunksInFlight: number) {}
+
+  /** Starts the next chunk; the one `chunksInFlight` back is written before this one starts, so its accounts become shared. */
+  startChunk(): void {
+    if (this.unsettled.length === this.chunksInFlight) this.settle(this.unsettled.shift()!);
+    this.unsettled.push([]);
+  }
 
   /** An account for a buyer arriving at `at`; a new one is added to `batch` (leads come in time order, so the first sets createdAt). */
   accountFor(random: Random, batch: AccountBatch, at: number): Account {
-    if (this.weighted.length > 0 && random.chance(0.45)) return random.pick(this.weighted);
+    const own = this.unsettled[this.unsettled.length - 1]!;
+    const known = this.settled.length + own.length;
+    if (known > 0 && random.chance(0.45)) {
+      const i = Math.floor(random.next() * known);
+      return i < this.settled.length ? this.settled[i]! : own[i - this.settled.length]!;
+    }
     const account = newAccount(random);
-    batch.push({ ...account, industry: account.industry.name, country: account.country.code, createdAt: at, updatedAt: at });
+    const { id, name, domain, employees } = account;
+    batch.push({ id, name, domain, industry: account.industry.name, employees, country: account.country.code, createdAt: at, updatedAt: at });
     const copies = account.employees > 1000 ? 8 : account.employees > 250 ? 3 : 1;
-    for (let i = 0; i < copies; i += 1) this.weighted.push(account);
-    if (this.weighted.length > 2 * POOL_SIZE) this.weighted = this.weighted.slice(-POOL_SIZE);
+    for (let i = 0; i < copies; i += 1) own.push(account);
     return account;
+  }
+
+  private settle(accounts: Account[]): void {
+    this.settled.push(...accounts);
+    if (this.settled.length > 2 * POOL_SIZE) this.settled = this.settled.slice(-POOL_SIZE);
   }
 }
 

@@ -1,10 +1,9 @@
 /** A small seeded PRNG (sfc32) with the draws the demo generator needs; the same seed gives the same sequence. */
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-function hex32(word: number): string {
-  return HEX[(word >>> 24) & 255]! + HEX[(word >>> 16) & 255]! + HEX[(word >>> 8) & 255]! + HEX[word & 255]!;
-}
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+/** Where the 32 hex digits of a UUID go in its 36 characters (dashes at 8, 13, 18 and 23). */
+const DIGIT_AT = Array.from({ length: 32 }, (_, i) => i + (i >= 8 ? 1 : 0) + (i >= 12 ? 1 : 0) + (i >= 16 ? 1 : 0) + (i >= 20 ? 1 : 0));
+const UUID_TEXT = Buffer.from('00000000-0000-4000-8000-000000000000', 'latin1');
 
 export type Weighted<T> = readonly (readonly [T, number])[];
 
@@ -90,14 +89,16 @@ export class Random {
    */
   idPrefix: number | null = null;
 
-  /** A version-4-shaped UUID drawn from the stream. */
+  /** A version-4-shaped UUID drawn from the stream (four draws, whatever the prefix). */
   uuid(): string {
     const first = this.next32();
-    const a = hex32(this.idPrefix ?? first);
-    const b = hex32(this.next32());
-    const c = hex32(this.next32());
-    const d = hex32(this.next32());
-    const variant = HEX[(parseInt(c.slice(0, 2), 16) & 0x3f) | 0x80]!;
-    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(2, 4)}-${c.slice(4)}${d}`;
+    const words = [this.idPrefix ?? first, this.next32(), this.next32(), this.next32()];
+    for (let i = 0; i < 32; i += 1) {
+      let nibble = (words[i >> 3]! >>> (28 - 4 * (i & 7))) & 15;
+      if (i === 12) nibble = 4;
+      if (i === 16) nibble = 8 | (nibble & 3);
+      UUID_TEXT[DIGIT_AT[i]!] = HEX_DIGITS[nibble]!;
+    }
+    return UUID_TEXT.toString('latin1');
   }
 }

@@ -1,11 +1,10 @@
-import { activities, deals, leads, stageTransitions, touchpoints, visitors } from '../modules/funnel/funnel.table.ts';
+import { accounts, activities, deals, leads, stageTransitions, touchpoints, visitors } from '../modules/funnel/funnel.table.ts';
 import { ColumnBatch } from './batch.ts';
-import { accountBatch } from './people.ts';
 
 /** The rows of one chunk, table by table, in the order they must be written (parents before children). */
 export function createSinks() {
   return {
-    accounts: accountBatch(),
+    accounts: new ColumnBatch(accounts, ['id', 'name', 'domain', 'industry', 'employees', 'country', 'createdAt', 'updatedAt']),
     leads: new ColumnBatch(leads, [
       'id', 'email', 'firstName', 'lastName', 'title', 'phone', 'company', 'country', 'accountId', 'stage', 'stageChangedAt',
       'reachedLeadAt', 'reachedMqlAt', 'reachedSalAt', 'reachedSqlAt', 'reachedOpportunityAt', 'reachedCustomerAt',

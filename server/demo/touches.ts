@@ -47,8 +47,10 @@ export class TouchLog {
   }
 }
 
+const BADGE_SCAN = { action: 'badge_scan' };
+
 /** The website trail of one lead: its browser's anonymous id (if it browsed first) and when it was first and last seen. */
-export type Trail = { leadId: string; anonymousId: string | null; firstTouchAt: number; lastSeenAt: number };
+type Trail = { leadId: string; anonymousId: string | null; firstTouchAt: number; lastSeenAt: number };
 
 function page(random: Random, persona: Persona): string {
   return random.pick(PAGES[persona]);
@@ -70,19 +72,21 @@ function formName(arrival: Arrival): string {
   return arrival.persona === 'buyer' ? 'demo_request' : 'contact';
 }
 
-/** The touch that turned a visitor into a lead, and the click that led to it for ads and emails. */
+/** The touch that turned a visitor into a lead, and the click that led to it for ads and emails; returns the earlier of the two. */
 function convert(log: TouchLog, random: Random, trail: Trail, arrival: Arrival): number {
+  const { leadId, anonymousId } = trail;
+  const { campaign } = arrival;
   const { channel } = arrival.profile;
   const at = arrival.createdAt;
-  const base = { leadId: trail.leadId, anonymousId: trail.anonymousId, channel, campaign: arrival.campaign };
-  const clickType: TouchpointType | null = channel === 'paid_social' || channel === 'paid_search' ? 'ad_click' : channel === 'email' ? 'email_click' : null;
+  const landing = arrival.promo ? PROMO_PAGE : '/';
   const clickAt = at - random.int(60, 900);
-  if (clickType) log.add({ ...base, type: clickType, url: arrival.promo ? PROMO_PAGE : '/', at: clickAt });
-  if (channel === 'event') log.add({ ...base, anonymousId: null, type: 'event', url: null, at, properties: { action: 'badge_scan' } });
-  else if (channel === 'referral' && random.chance(0.5)) log.add({ ...base, type: 'call', url: null, at });
-  else if (channel === 'direct' && random.chance(0.3)) log.add({ ...base, type: 'chat', url: '/contact', at });
-  else log.add({ ...base, type: 'form_submit', url: arrival.promo ? PROMO_PAGE : '/contact', at, properties: { form: formName(arrival) } });
-  return clickType ? clickAt : at;
+  const clicked = channel === 'paid_social' || channel === 'paid_search' || channel === 'email';
+  if (clicked) log.add({ leadId, anonymousId, type: channel === 'email' ? 'email_click' : 'ad_click', channel, campaign, url: landing, at: clickAt });
+  if (channel === 'event') log.add({ leadId, anonymousId: null, type: 'event', channel, campaign, url: null, at, properties: BADGE_SCAN });
+  else if (channel === 'referral' && random.chance(0.5)) log.add({ leadId, anonymousId, type: 'call', channel, campaign, url: null, at });
+  else if (channel === 'direct' && random.chance(0.3)) log.add({ leadId, anonymousId, type: 'chat', channel, campaign, url: '/contact', at });
+  else log.add({ leadId, anonymousId, type: 'form_submit', channel, campaign, url: arrival.promo ? PROMO_PAGE : '/contact', at, properties: { form: formName(arrival) } });
+  return clicked ? clickAt : at;
 }
 
 /** The touches up to the moment a lead identified itself: browsing (`span` seconds of it, or none) and the converting touch. */
@@ -103,14 +107,14 @@ function active(campaign: Campaign, at: number): Campaign | null {
 /** One marketing touch while the lead is being nurtured or worked: newsletters, return visits, retargeting ads. */
 function nurtureTouch(log: TouchLog, world: World, random: Random, trail: Trail, arrival: Arrival, at: number): void {
   const type = random.weighted(NURTURE_TOUCHES);
-  const base = { leadId: trail.leadId, at };
+  const { leadId, anonymousId } = trail;
   if (type === 'email_open' || type === 'email_click') {
-    log.add({ ...base, anonymousId: null, type, channel: 'email', campaign: active(world.newsletter, at), url: null });
+    log.add({ leadId, anonymousId: null, type, channel: 'email', campaign: active(world.newsletter, at), url: null, at });
     return;
   }
   const retargeting = type === 'ad_click' ? active(world.retargeting, at) : null;
   const channel = retargeting ? 'paid_social' : 'direct';
-  log.add({ ...base, anonymousId: trail.anonymousId, type: retargeting ? 'ad_click' : 'page_view', channel, campaign: retargeting, url: page(random, arrival.persona) });
+  log.add({ leadId, anonymousId, type: retargeting ? 'ad_click' : 'page_view', channel, campaign: retargeting, url: page(random, arrival.persona), at });
   if (trail.anonymousId) trail.lastSeenAt = Math.max(trail.lastSeenAt, at);
 }
 
@@ -127,7 +131,7 @@ export function touchesAfter(log: TouchLog, world: World, random: Random, trail:
   const { arrival } = journey.lead;
   const from = arrival.createdAt + HOUR;
   const until = Math.min(world.now, journey.at + 21 * DAY);
-  const count = until > from ? random.int(2, 5) + journey.transitions.length - 1 : 0;
+  const count = until > from ? random.int(0, 3) + journey.transitions.length - 1 : 0;
   for (let i = 0; i < count; i += 1) nurtureTouch(log, world, random, trail, arrival, random.int(from, until));
   attendWebinar(log, world, random, trail, arrival);
   for (const at of journey.meetings) log.add({ leadId: trail.leadId, anonymousId: null, type: 'meeting', channel: 'sales', campaign: null, url: null, at });
@@ -136,11 +140,14 @@ export function touchesAfter(log: TouchLog, world: World, random: Random, trail:
 const ANONYMOUS_PERSONAS: Weighted<Persona> = [['job_seeker', 35], ['student', 15], ['browser', 50]];
 const ANONYMOUS_CHANNELS: Weighted<string> = [['organic_search', 5], ['direct', 3], ['paid_social', 2]];
 
-/** A visitor who never identifies: job seekers on the careers pages, students, casual browsers, some drawn by the promotion. */
-export function anonymousVisit(log: TouchLog, sinks: Sinks, world: World, random: Random): void {
+/**
+ * A visitor who never identifies, around a moment of the history (busy when leads are busy):
+ * job seekers on the careers pages, students, casual browsers, during the promotion its page.
+ */
+export function anonymousVisit(log: TouchLog, sinks: Sinks, world: World, random: Random, around: number): void {
   const persona = random.weighted(ANONYMOUS_PERSONAS);
-  const promo = random.chance(0.08);
-  const start = promo ? random.int(world.promo.start, world.promo.end) : random.int(world.start, world.now - HOUR);
+  const start = Math.max(world.start, around - random.int(0, 6 * HOUR));
+  const promo = active(world.promo, start) !== null && random.chance(0.5);
   const anonymousId = random.uuid();
   const channel = random.weighted(ANONYMOUS_CHANNELS);
   const views = random.int(1, 3);

@@ -6,6 +6,9 @@ import { AccountPool } from './people.ts';
 import { Random, type Weighted } from './random.ts';
 import type { DemoTeam, Rep } from './team.ts';
 
+/** How many chunks are written at once, each in its own transaction on its own connection (PostgreSQL uses both cores). */
+export const CHUNKS_IN_FLIGHT = 2;
+
 export type Campaign = CampaignPlan & { id: string; start: number; end: number };
 
 /** Everything the chunks share: the clock, the team, the campaigns and the running counters. */
@@ -28,7 +31,7 @@ export type World = {
 };
 
 /** Whole seconds since the epoch. */
-export function toSeconds(date: Date): number {
+function toSeconds(date: Date): number {
   return Math.floor(date.getTime() / 1000);
 }
 
@@ -36,10 +39,18 @@ function dayOf(seconds: number): string {
   return new Date(seconds * 1000).toISOString().slice(0, 10);
 }
 
+function springStart(today: number, days: number): number {
+  const year = new Date(today * 1000).getUTCFullYear();
+  const thisYear = Date.UTC(year, 2, 20) / 1000;
+  return thisYear + (days + 14) * DAY <= today ? thisYear : Date.UTC(year - 1, 2, 20) / 1000;
+}
+
+/** Puts a campaign on the calendar relative to now; its last day ends at midnight or now, whichever is earlier. */
 function placeCampaign(plan: CampaignPlan, random: Random, now: number): Campaign {
   const today = Math.floor(now / DAY) * DAY;
-  const start = today - plan.startDaysAgo * DAY;
-  return { ...plan, id: random.uuid(), start, end: Math.min(now, today - plan.endDaysAgo * DAY + DAY - 1) };
+  const days = plan.startDaysAgo - plan.endDaysAgo + 1;
+  const start = plan.spring ? springStart(today, days) : today - plan.startDaysAgo * DAY;
+  return { ...plan, id: random.uuid(), start, end: Math.min(now, start + days * DAY - 1) };
 }
 
 function byKey(list: Campaign[], key: string): Campaign {
@@ -63,7 +74,7 @@ export function planWorld(input: { workspaceId: string; seed: number; now: Date;
     reps: input.team.reps.map((rep) => [rep, rep.share] as const),
     campaigns: placed,
     arrivals: planArrivals({ start, now }, placed, promo),
-    accounts: new AccountPool(),
+    accounts: new AccountPool(CHUNKS_IN_FLIGHT),
     promo,
     newsletter: byKey(placed, 'newsletter'),
     retargeting: byKey(placed, 'retargeting-pricing'),

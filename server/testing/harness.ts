@@ -8,7 +8,7 @@ import { openTestDatabase, testEngines } from './engines.ts';
 export const TEST_ORIGIN = 'http://accord.test';
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ dataDir: '/nonexistent/accord-test' }, { ACCORD_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: TEST_ORIGIN, ...env });
+  return loadConfig({ dataDir: '/nonexistent/accord-test' }, { ACCORD_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: TEST_ORIGIN, DEMO_LEADS: '300', ...env });
 }
 
 export type Harness = {

@@ -1,0 +1,285 @@
+import { Command } from 'commander';
+import { sql, type SQL } from 'drizzle-orm';
+import { beforeAll, expect, it, vi } from 'vitest';
+import type { Db } from '../db/client.ts';
+import { buildWorkspace } from '../testing/factories.ts';
+import { describeOnEngines } from '../testing/harness.ts';
+import { PROMO_KEY } from './catalog.ts';
+import { registerDemoCommand } from './demo.cli.ts';
+import { fillDemoWorkspace } from './demo.service.ts';
+import { generateDemo, type DemoSummary } from './generate.ts';
+
+const NOW = new Date('2026-03-15T10:00:00Z');
+const LEADS = 2_000;
+const SEED = 42;
+
+async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+async function one<T>(db: Db, query: SQL): Promise<T> {
+  return (await rows<T>(db, query))[0]!;
+}
+
+/** Aggregates and ids that any difference in the generated data would change. */
+function fingerprint(db: Db, ws: string) {
+  return one<Record<string, string>>(
+    db,
+    sql`select
+      (select string_agg(stage || ':' || n, ',' order by stage) from (select stage, count(*) n from leads where workspace_id = ${ws} group by stage) s) as stages,
+      (select string_agg(source || ':' || n, ',' order by source) from (select source, count(*) n from leads where workspace_id = ${ws} group by source) s) as sources,
+      (select sum(amount_minor)::text || '/' || sum(list_amount_minor)::text from deals where workspace_id = ${ws}) as amounts,
+      (select md5(string_agg(id::text || coalesce(email, '') || created_at::text, ',' order by id)) from leads where workspace_id = ${ws}) as leads,
+      (select md5(string_agg(id::text || type || occurred_at::text, ',' order by id)) from touchpoints where workspace_id = ${ws}) as touchpoints,
+      (select md5(string_agg(id::text || to_stage || at::text, ',' order by id)) from stage_transitions where workspace_id = ${ws}) as transitions,
+      (select md5(string_agg(id::text || outcome || occurred_at::text, ',' order by id)) from activities where workspace_id = ${ws}) as activities,
+      (select md5(string_agg(anonymous_id || first_seen_at::text, ',' order by anonymous_id)) from visitors where workspace_id = ${ws}) as visitors,
+      (select md5(string_agg(id::text || name, ',' order by id)) from accounts where workspace_id = ${ws}) as accounts`,
+  );
+}
+
+async function tableCounts(db: Db, ws: string) {
+  const counts = await one<Record<string, number>>(
+    db,
+    sql`select
+      (select count(*) from accounts where workspace_id = ${ws})::int as "accounts",
+      (select count(*) from campaigns where workspace_id = ${ws})::int as "campaigns",
+      (select count(*) from leads where workspace_id = ${ws})::int as "leads",
+      (select count(*) from stage_transitions where workspace_id = ${ws})::int as "stageTransitions",
+      (select count(*) from visitors where workspace_id = ${ws})::int as "visitors",
+      (select count(*) from touchpoints where workspace_id = ${ws})::int as "touchpoints",
+      (select count(*) from deals where workspace_id = ${ws})::int as "deals",
+      (select count(*) from activities where workspace_id = ${ws})::int as "activities"`,
+  );
+  return counts;
+}
+
+describeOnEngines('demo company (Brightwash)', (h) => {
+  let ws = '';
+  let twin = '';
+  let summary: DemoSummary;
+
+  beforeAll(async () => {
+    ws = (await buildWorkspace(h.db)).workspace.id;
+    twin = (await buildWorkspace(h.db)).workspace.id;
+    summary = await generateDemo(h.db, { workspaceId: ws, leads: LEADS, seed: SEED, now: NOW });
+    await generateDemo(h.db, { workspaceId: twin, leads: LEADS, seed: SEED, now: NOW });
+  }, 120_000);
+
+  it('gives the same data, ids included, for the same seed, size and clock', async () => {
+    expect(await fingerprint(h.db, twin)).toEqual(await fingerprint(h.db, ws));
+    const other = (await buildWorkspace(h.db)).workspace.id;
+    await generateDemo(h.db, { workspaceId: other, leads: 300, seed: SEED + 1, now: NOW });
+    expect((await fingerprint(h.db, other)).leads).not.toEqual((await fingerprint(h.db, ws)).leads);
+  });
+
+  it('reports what it wrote, with the expected shape', async () => {
+    const { users, ...written } = summary;
+    expect(users).toBe(8);
+    expect(await tableCounts(h.db, ws)).toEqual(written);
+    expect(summary.leads).toBe(LEADS);
+    expect(summary.campaigns).toBeGreaterThanOrEqual(8);
+    expect(summary.campaigns).toBeLessThanOrEqual(20);
+    expect(summary.touchpoints / summary.leads).toBeGreaterThanOrEqual(6);
+    expect(summary.touchpoints / summary.leads).toBeLessThanOrEqual(12);
+    const sizes = await one<{ biggest: number }>(h.db, sql`select max(n)::int as biggest from (select count(*) n from leads where workspace_id = ${ws} group by account_id having account_id is not null) a`);
+    expect(sizes.biggest).toBeGreaterThanOrEqual(4);
+  });
+
+  it('creates the team once, as members with their roles, and reuses the people in another workspace', async () => {
+    const team = await rows<{ role: string; n: number }>(
+      h.db,
+      sql`select m.role, count(*)::int as n from memberships m join users u on u.id = m.user_id
+          where m.workspace_id = ${ws} and u.email like '%@brightwash.example' group by m.role order by m.role`,
+    );
+    expect(team).toEqual([
+      { role: 'finance', n: 1 },
+      { role: 'marketing', n: 1 },
+      { role: 'marketing_lead', n: 1 },
+      { role: 'operations', n: 1 },
+      { role: 'sales_manager', n: 1 },
+      { role: 'sales_rep', n: 3 },
+    ]);
+    const people = await one<{ n: number }>(h.db, sql`select count(*)::int as n from users where email like '%@brightwash.example'`);
+    expect(people.n).toBe(8);
+  });
+
+  it('keeps every lead\'s stage and reached-stage rollup equal to its transitions', async () => {
+    const broken = await one<{ n: number }>(
+      h.db,
+      sql`select count(*)::int as n from leads l, lateral (
+            select min(at) filter (where to_stage = 'lead') as lead, min(at) filter (where to_stage = 'mql') as mql,
+                   min(at) filter (where to_stage = 'sal') as sal, min(at) filter (where to_stage = 'sql') as sql,
+                   min(at) filter (where to_stage = 'opportunity') as opportunity, min(at) filter (where to_stage = 'customer') as customer,
+                   max(at) as last_at, (array_agg(to_stage order by at desc))[1] as last_stage
+            from stage_transitions t where t.workspace_id = l.workspace_id and t.lead_id = l.id) t
+          where l.workspace_id = ${ws} and (l.reached_lead_at is distinct from t.lead or l.reached_mql_at is distinct from t.mql
+            or l.reached_sal_at is distinct from t.sal or l.reached_sql_at is distinct from t.sql
+            or l.reached_opportunity_at is distinct from t.opportunity or l.reached_customer_at is distinct from t.customer
+            or l.stage is distinct from t.last_stage or l.stage_changed_at is distinct from t.last_at)`,
+    );
+    expect(broken.n).toBe(0);
+    const transitions = await one<{ causes: string; byPeople: number; accepted: number }>(
+      h.db,
+      sql`select string_agg(distinct cause, ',') as causes, count(*) filter (where actor_id is not null)::int as "byPeople",
+            count(*) filter (where to_stage = 'sal' and actor_id is null)::int as accepted
+          from stage_transitions where workspace_id = ${ws}`,
+    );
+    expect(transitions).toMatchObject({ causes: 'demo', accepted: 0 });
+    expect(transitions.byPeople).toBeGreaterThan(0);
+    const sides = await rows<{ stage: string }>(h.db, sql`select distinct stage from leads where workspace_id = ${ws} and stage in ('nurture', 'recycled', 'disqualified')`);
+    expect(sides).toHaveLength(3);
+  });
+
+  it('writes no date in the future', async () => {
+    const latest = await one<{ at: Date | string }>(
+      h.db,
+      sql`select greatest(
+            (select max(greatest(created_at, updated_at, stage_changed_at, reached_customer_at)) from leads where workspace_id = ${ws}),
+            (select max(at) from stage_transitions where workspace_id = ${ws}),
+            (select max(greatest(occurred_at, created_at)) from touchpoints where workspace_id = ${ws}),
+            (select max(last_seen_at) from visitors where workspace_id = ${ws}),
+            (select max(greatest(created_at, closed_at, updated_at)) from deals where workspace_id = ${ws}),
+            (select max(greatest(occurred_at, created_at)) from activities where workspace_id = ${ws}),
+            (select max(greatest(created_at, updated_at, ends_on::timestamptz)) from campaigns where workspace_id = ${ws}),
+            (select max(updated_at) from accounts where workspace_id = ${ws})) as at`,
+    );
+    expect(new Date(latest.at).getTime()).toBeLessThanOrEqual(NOW.getTime());
+  });
+
+  it('F2: job seekers on the careers page never become customers; paid social floods, webinars and referrals convert', async () => {
+    const careers = await one<{ leads: number; mqls: number; customers: number; anonymous: number }>(
+      h.db,
+      sql`select count(*)::int as leads, count(reached_mql_at)::int as mqls, count(reached_customer_at)::int as customers,
+            (select count(distinct anonymous_id)::int from touchpoints where workspace_id = ${ws} and lead_id is null and url like '/careers%') as anonymous
+          from leads l where workspace_id = ${ws}
+            and exists (select 1 from touchpoints t where t.workspace_id = l.workspace_id and t.lead_id = l.id and t.url like '/careers%')`,
+    );
+    expect(careers.leads).toBeGreaterThan(0);
+    expect(careers.mqls).toBeGreaterThan(0);
+    expect(careers.customers).toBe(0);
+    expect(careers.anonymous).toBeGreaterThan(0);
+    const channels = await rows<{ channel: string; leads: number; sqlRate: number }>(
+      h.db,
+      sql`select channel, count(*)::int as leads, avg((reached_sql_at is not null)::int)::float8 as "sqlRate"
+          from leads where workspace_id = ${ws} group by channel`,
+    );
+    const rate = (channel: string) => channels.find((c) => c.channel === channel)!.sqlRate;
+    const volume = (channel: string) => channels.find((c) => c.channel === channel)!.leads;
+    expect(volume('paid_social')).toBe(Math.max(...channels.map((c) => c.leads)));
+    expect(rate('webinar')).toBeGreaterThan(2 * rate('paid_social'));
+    expect(rate('referral')).toBeGreaterThan(1.5 * rate('paid_social'));
+  });
+
+  it('F2/F9: one rep never follows up, another calls within hours', async () => {
+    const reps = await rows<{ email: string; perLead: number; hours: number | null }>(
+      h.db,
+      sql`select u.email, count(a.id)::float8 / count(distinct l.id) as "perLead",
+            (select percentile_cont(0.5) within group (order by extract(epoch from f.first - l2.reached_mql_at) / 3600)
+             from leads l2, lateral (select min(occurred_at) as first from activities a2 where a2.workspace_id = l2.workspace_id and a2.lead_id = l2.id) f
+             where l2.workspace_id = ${ws} and l2.owner_id = u.id and f.first is not null) as hours
+          from leads l join users u on u.id = l.owner_id
+          left join activities a on a.workspace_id = l.workspace_id and a.lead_id = l.id
+          where l.workspace_id = ${ws} group by u.id, u.email`,
+    );
+    const lazy = reps.find((r) => r.email === 'jan.devries@brightwash.example')!;
+    const others = reps.filter((r) => r !== lazy);
+    expect(others).toHaveLength(2);
+    for (const rep of others) expect(lazy.perLead).toBeLessThan(rep.perLead / 5);
+    expect(Math.min(...others.map((r) => Number(r.hours)))).toBeLessThan(4);
+  });
+
+  it('F3: month-end deals carry bigger discounts, and Scrubco undercuts on price', async () => {
+    const discounts = await one<{ monthEnd: number; midMonth: number }>(
+      h.db,
+      sql`select avg(discount_rate) filter (where month_end)::float8 as "monthEnd", avg(discount_rate) filter (where not month_end)::float8 as "midMonth"
+          from (select discount_rate, (closed_at at time zone 'UTC') >= date_trunc('month', closed_at at time zone 'UTC') + interval '1 month' - interval '3 days' as month_end
+                from deals where workspace_id = ${ws} and status = 'won') d`,
+    );
+    expect(discounts.monthEnd).toBeGreaterThan(discounts.midMonth + 0.03);
+    const lost = await rows<{ competitor: string | null; reason: string; n: number }>(
+      h.db,
+      sql`select competitor, loss_reason as reason, count(*)::int as n from deals where workspace_id = ${ws} and status = 'lost'
+          group by competitor, loss_reason order by n desc`,
+    );
+    expect(lost[0]).toMatchObject({ competitor: 'Scrubco', reason: expect.stringMatching(/price.*20 %/i) });
+    const listed = await one<{ consistent: boolean }>(
+      h.db,
+      sql`select bool_and(abs(amount_minor - round(list_amount_minor * (1 - discount_rate))) <= 1) as consistent from deals where workspace_id = ${ws}`,
+    );
+    expect(listed.consistent).toBe(true);
+  });
+
+  it('F1: the surprise promotion shows as a sharp spike of leads in its two weeks', async () => {
+    const spike = await one<{ promoDaily: number; usualDaily: number; promoLeads: number }>(
+      h.db,
+      sql`with c as (select id, starts_on, ends_on from campaigns where workspace_id = ${ws} and external_id = ${`demo-${PROMO_KEY}`}),
+          daily as (select (created_at at time zone 'UTC')::date as day, count(*) as n from leads where workspace_id = ${ws} group by 1)
+          select (select avg(n) from daily, c where day between c.starts_on and c.ends_on)::float8 as "promoDaily",
+                 (select sum(n) from daily)::float8 / 455 as "usualDaily",
+                 (select count(*) from leads l, c where l.workspace_id = ${ws} and l.campaign_id = c.id)::int as "promoLeads"`,
+    );
+    expect(spike.promoLeads).toBeGreaterThan(0);
+    expect(spike.promoDaily).toBeGreaterThan(2.5 * spike.usualDaily);
+  });
+
+  it('has a handful of won deals closed before the lead\'s first touch, as real data does', async () => {
+    const anomalies = await one<{ bad: number; won: number }>(
+      h.db,
+      sql`select count(*) filter (where d.closed_at < f.first)::int as bad, count(*)::int as won
+          from deals d, lateral (select min(occurred_at) as first from touchpoints t where t.workspace_id = d.workspace_id and t.lead_id = d.lead_id) f
+          where d.workspace_id = ${ws} and d.status = 'won'`,
+    );
+    expect(anomalies.bad).toBeGreaterThanOrEqual(1);
+    expect(anomalies.bad).toBeLessThan(anomalies.won * 0.05);
+  });
+
+  it('refuses to fill a workspace that already has leads', async () => {
+    const fresh = (await buildWorkspace(h.db)).workspace.id;
+    const progress: number[] = [];
+    const filled = await fillDemoWorkspace(h.db, fresh, 200, NOW, (done) => progress.push(done));
+    expect(filled.leads).toBe(200);
+    expect(progress).toEqual([200]);
+    await expect(fillDemoWorkspace(h.db, fresh, 200, NOW)).rejects.toMatchObject({ code: 'conflict' });
+    expect((await tableCounts(h.db, fresh)).leads).toBe(200);
+  });
+
+  it('removes what it wrote when a run fails half-way', async () => {
+    const doomed = (await buildWorkspace(h.db)).workspace.id;
+    const stop = () => {
+      throw new Error('stopped by the user');
+    };
+    await expect(generateDemo(h.db, { workspaceId: doomed, leads: 5_001, now: NOW, onProgress: stop })).rejects.toThrow('stopped by the user');
+    expect(Object.values(await tableCounts(h.db, doomed)).every((n) => n === 0)).toBe(true);
+  });
+
+  it('reports a failed write in one line and keeps rows it did not write', async () => {
+    const scratch = (await buildWorkspace(h.db)).workspace.id;
+    await generateDemo(h.db, { workspaceId: scratch, leads: 100, seed: 5, now: NOW });
+    const taken = await one<{ id: string }>(h.db, sql`select id from leads where workspace_id = ${scratch} limit 1`);
+    const target = (await buildWorkspace(h.db)).workspace.id;
+    await h.db.execute(sql`insert into leads (workspace_id, id, stage, stage_changed_at, created_at, updated_at)
+      values (${target}, ${taken.id}, 'lead', ${NOW.toISOString()}, ${NOW.toISOString()}, ${NOW.toISOString()})`);
+    const failure = await generateDemo(h.db, { workspaceId: target, leads: 100, seed: 5, now: NOW }).catch((error: Error) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toMatch(/^Writing demo data failed: duplicate key/);
+    expect((failure as Error).message.length).toBeLessThan(300);
+    expect(await tableCounts(h.db, target)).toMatchObject({ leads: 1, campaigns: 0, accounts: 0, touchpoints: 0 });
+  });
+
+  it('accord demo fills --workspace and prints a one-line summary', async () => {
+    const { workspace } = await buildWorkspace(h.db);
+    const program = new Command('accord').option('--workspace <slug>').exitOverride();
+    registerDemoCommand(program, { config: () => h.config, withDatabase: (_config, work) => work(h.db) });
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await program.parseAsync(['--workspace', workspace.slug, 'demo', '--leads', '150', '--seed', '3'], { from: 'user' });
+      expect(log).toHaveBeenCalledTimes(1);
+      expect(log.mock.calls[0]![0]).toMatch(new RegExp(`^Filled ${workspace.slug} with Brightwash: 150 leads, .* people \\(\\d+\\.\\d s\\)\\.$`));
+      await expect(program.parseAsync(['--workspace', workspace.slug, 'demo', '--leads', '150'], { from: 'user' })).rejects.toThrow(/already has leads/);
+    } finally {
+      log.mockRestore();
+    }
+  });
+});
