@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCounts, quantileOfBuckets, stageVelocity, summarizeFunnel, type FunnelCell, type StageCounts } from './metrics.ts';
+import { addAnonymousVisitors, emptyCounts, quantileOfBuckets, stageVelocity, summarizeFunnel, type FunnelCell, type StageCounts } from './metrics.ts';
 
 function counts(values: Partial<StageCounts>): StageCounts {
   return { ...emptyCounts(), ...values };
@@ -63,5 +63,16 @@ describe('stageVelocity', () => {
       { group: 'event', from: 'lead', to: 'mql', count: 4, medianDays: 0, p90Days: 0 },
       { group: 'event', from: 'opportunity', to: 'customer', count: 6, medianDays: 20, p90Days: 60 },
     ]);
+  });
+});
+
+describe('addAnonymousVisitors', () => {
+  it('puts browsers who never identified at the top of the total and their month, not of any group', () => {
+    const summary = summarizeFunnel([{ group: 'webinar', cohort: '2026-01', reached: counts({ visitor: 10, lead: 10, mql: 4 }) }]);
+    const withVisitors = addAnonymousVisitors(summary, new Map([['2026-01', 30], ['2026-02', 5]]));
+    expect(withVisitors.total.reached.visitor).toBe(45);
+    expect(withVisitors.total.steps[0]).toEqual({ from: 'visitor', to: 'lead', rate: 10 / 45 });
+    expect(withVisitors.cohorts.map((c) => [c.cohort, c.reached.visitor, c.reached.lead])).toEqual([['2026-01', 40, 10], ['2026-02', 5, 0]]);
+    expect(withVisitors.groups[0]!.reached.visitor).toBe(10);
   });
 });

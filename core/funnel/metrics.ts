@@ -76,6 +76,25 @@ export function summarizeFunnel(cells: FunnelCell[]): FunnelSummary {
   return { groups, total: line(null, total), cohorts };
 }
 
+/**
+ * Adds the visitors who never became leads to the top of the whole funnel and of each month,
+ * so that visitor → lead is a real conversion. Groups (a source, a campaign) start at the lead:
+ * an anonymous browser has no source yet.
+ */
+export function addAnonymousVisitors(summary: FunnelSummary, anonymous: Map<string, number>): FunnelSummary {
+  const addVisitors = <T extends FunnelLine>(line: T, extra: number): T => {
+    const reached = { ...line.reached, visitor: line.reached.visitor + extra };
+    return { ...line, reached, steps: stageSteps(reached) };
+  };
+  const total = [...anonymous.values()].reduce((sum, n) => sum + n, 0);
+  const months = new Set([...summary.cohorts.map((c) => c.cohort), ...anonymous.keys()]);
+  const cohorts = [...months].sort().map((cohort) => {
+    const line = summary.cohorts.find((c) => c.cohort === cohort) ?? { cohort, group: null, reached: emptyCounts(), steps: stageSteps(emptyCounts()), leadToCustomer: null };
+    return addVisitors(line, anonymous.get(cohort) ?? 0);
+  });
+  return { ...summary, total: addVisitors(summary.total, total), cohorts };
+}
+
 /** How many leads of a group took a whole number of days to go from one stage to the next. */
 export type DurationBucket = { group: string | null; from: FunnelStage; to: FunnelStage; days: number; count: number };
 

@@ -1,5 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { emptyCounts, stageSteps, stageVelocity, summarizeFunnel, type DurationBucket, type FunnelCell, type StageCounts } from '../../../core/funnel/metrics.ts';
+import {
+  addAnonymousVisitors,
+  emptyCounts,
+  stageSteps,
+  stageVelocity,
+  summarizeFunnel,
+  type DurationBucket,
+  type FunnelCell,
+  type StageCounts,
+} from '../../../core/funnel/metrics.ts';
 import { FUNNEL_STAGES, type FunnelStage } from '../../../core/funnel/stages.ts';
 import type { FunnelQuery } from '../../../core/schemas/funnel.ts';
 import { queryRows } from '../../db/raw.ts';
@@ -84,6 +93,17 @@ async function periodEntries(ctx: ServiceContext, period: FunnelPeriod) {
   return { entered: counts, steps: stageSteps(counts) };
 }
 
+/** Browsers the website snippet saw in the period that never identified, by the month first seen. */
+async function anonymousVisitorsByMonth(ctx: ServiceContext, period: FunnelPeriod): Promise<Map<string, number>> {
+  const rows = await queryRows<{ cohort: string; n: number }>(ctx.db, sql`
+    select to_char(v.first_seen_at at time zone 'UTC', 'YYYY-MM') as cohort, count(*)::int as n
+    from visitors v
+    where v.workspace_id = ${ctx.workspaceId}::uuid and v.lead_id is null
+      and v.first_seen_at >= ${period.from}::date and v.first_seen_at < ${period.to}::date
+    group by 1`);
+  return new Map(rows.map((r) => [r.cohort, Number(r.n)]));
+}
+
 async function dataQuality(ctx: ServiceContext, period: FunnelPeriod) {
   const [row] = await queryRows<{ stage_before_creation: number; won_before_first_touch: number }>(ctx.db, sql`
     select
@@ -103,7 +123,7 @@ async function dataQuality(ctx: ServiceContext, period: FunnelPeriod) {
  */
 export async function funnelReport(ctx: ServiceContext, query: FunnelQuery) {
   const period = funnelPeriod(query, ctx.now);
-  const summary = summarizeFunnel(await cohortCells(ctx, query, period));
+  const summary = addAnonymousVisitors(summarizeFunnel(await cohortCells(ctx, query, period)), await anonymousVisitorsByMonth(ctx, period));
   const velocity = stageVelocity(await durationBuckets(ctx, query, period));
   const periodView = await periodEntries(ctx, period);
   const quality = await dataQuality(ctx, period);

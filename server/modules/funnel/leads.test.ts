@@ -106,8 +106,11 @@ describeOnEngines('funnel report', (h) => {
     const id = (await send('POST', 'leads', { externalId: 'early', email: 'early@example.com', createdAt: '2026-01-01T09:00:00Z' })).json().id;
     await send('POST', 'touchpoints/batch', { touchpoints: [{ leadId: id, type: 'page_view', occurredAt: '2026-01-10T09:00:00Z' }] });
     await send('POST', 'deals', { name: 'Too early', leadId: id, amountMinor: 100, status: 'won', createdAt: '2026-01-02T09:00:00Z', closedAt: '2026-01-08T09:00:00Z' });
+    await send('POST', 'touchpoints/batch', { touchpoints: [{ anonymousId: 'just-browsing', type: 'page_view', occurredAt: '2026-01-12T09:00:00Z' }] });
     const report = (await send('GET', 'funnel?from=2026-01-01&to=2026-02-01')).json();
     expect(report.dataQuality).toMatchObject({ wonBeforeFirstTouch: 1 });
+    expect(report.total.reached).toMatchObject({ visitor: 2, lead: 1 });
+    expect(report.groups[0].reached.visitor).toBe(1);
     const empty = (await send('GET', 'funnel?from=2020-01-01&to=2020-02-01')).json();
     expect(empty.total.reached.lead).toBe(0);
     expect(empty.total.leadToCustomer).toBeNull();
