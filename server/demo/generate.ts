@@ -7,7 +7,7 @@ import { CHUNKS_IN_FLIGHT, insertCampaigns, planWorld } from './world.ts';
 
 export const DEFAULT_DEMO_SEED = 1;
 /** Leads per chunk: big enough for fast multi-row writes, small enough to keep memory flat at a million leads. */
-const CHUNK_LEADS = 2_500;
+const CHUNK_LEADS = 5_000;
 
 export type DemoOptions = {
   workspaceId: string;
