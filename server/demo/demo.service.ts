@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { refreshFunnelStatistics } from '../db/statistics.ts';
 import { AppError } from '../http/errors.ts';
 import { leads } from '../modules/funnel/funnel.table.ts';
 import { DEFAULT_DEMO_SEED, generateDemo, type DemoSummary } from './generate.ts';
@@ -18,5 +19,7 @@ export async function fillDemoWorkspace(
 ): Promise<DemoSummary> {
   const [existing] = await db.select({ id: leads.id }).from(leads).where(eq(leads.workspaceId, workspaceId)).limit(1);
   if (existing) throw new AppError('conflict', 'This workspace already has leads; demo data only goes into a workspace without any.');
-  return generateDemo(db, { workspaceId, leads: leadCount, now, seed, onProgress });
+  const summary = await generateDemo(db, { workspaceId, leads: leadCount, now, seed, onProgress });
+  await refreshFunnelStatistics(db);
+  return summary;
 }

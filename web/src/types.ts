@@ -1,9 +1,10 @@
 /** Shapes of what the server sends, taken from the shared schemas (types only: no zod in the bundle). */
 import type { z } from 'zod';
-import type { RecordKind, RowError, PresetName } from '../../core/csv/presets.ts';
+import type { PresetName } from '../../core/csv/presets.ts';
 import type { FunnelLine, StageCounts, StageStep, Velocity } from '../../core/funnel/metrics.ts';
 import type { DealStatus, LeadStage } from '../../core/funnel/stages.ts';
-import type { TimelineEntry } from '../../core/funnel/timeline.ts';
+import type { LeadListItem, TimelineEntry } from '../../core/funnel/views.ts';
+import type { ImportMode, ImportReport } from '../../core/csv/import-report.ts';
 import type { FUNNEL_GROUPINGS } from '../../core/schemas/funnel.ts';
 import type { ZLinkInfo, ZMe } from '../../core/schemas/identity.ts';
 import type {
@@ -37,20 +38,6 @@ export type Items<T> = { items: T[] };
 
 type CustomFields = Record<string, string | number | boolean | null>;
 
-/** A row of the leads list. */
-export type LeadListItem = {
-  id: string;
-  name: string;
-  email: string | null;
-  company: string | null;
-  stage: LeadStage;
-  source: string | null;
-  channel: string | null;
-  ownerName: string | null;
-  createdAt: string;
-  stageChangedAt: string;
-};
-
 export type Lead = {
   id: string;
   externalId: string | null;
@@ -82,7 +69,7 @@ export type Lead = {
   updatedAt: string;
 };
 
-export type { TimelineEntry };
+export type { ImportMode, ImportReport, LeadListItem, TimelineEntry };
 
 export type Deal = {
   id: string;
@@ -157,24 +144,6 @@ export type FunnelReport = {
 // CSV import and website tracking
 
 export type ImportPreset = { name: PresetName; label: string; description: string; requiredColumns: string[] };
-export type ImportMode = 'all_or_nothing' | 'valid_only';
-export type ImportKindCounts = { created: number; updated: number; unchanged: number };
-
-export type ImportReport = {
-  preset: string;
-  encoding: string;
-  rowCount: number;
-  recordCount: number;
-  mode: ImportMode;
-  isDryRun: boolean;
-  isCommitted: boolean;
-  counts: Partial<Record<RecordKind, ImportKindCounts>>;
-  errorCount: number;
-  /** The first 1,000 errors, by line. */
-  errors: RowError[];
-  rejectedLines: number[];
-};
-
 export type TrackingSite = {
   id: string;
   name: string;

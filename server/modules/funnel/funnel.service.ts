@@ -15,22 +15,20 @@ import { queryRows } from '../../db/raw.ts';
 import type { ServiceContext } from '../../http/context.ts';
 
 const DAY_MS = 86_400_000;
+const LATER_STAGES = FUNNEL_STAGES.slice(1);
 
 /** When a lead first reached a stage or any later one: a lead that skipped a stage still passed it. */
-const REACHED_AT_LEAST: Record<FunnelStage, SQL> = {
-  visitor: sql`l.created_at`,
-  lead: sql`least(l.reached_lead_at, l.reached_mql_at, l.reached_sal_at, l.reached_sql_at, l.reached_opportunity_at, l.reached_customer_at)`,
-  mql: sql`least(l.reached_mql_at, l.reached_sal_at, l.reached_sql_at, l.reached_opportunity_at, l.reached_customer_at)`,
-  sal: sql`least(l.reached_sal_at, l.reached_sql_at, l.reached_opportunity_at, l.reached_customer_at)`,
-  sql: sql`least(l.reached_sql_at, l.reached_opportunity_at, l.reached_customer_at)`,
-  opportunity: sql`least(l.reached_opportunity_at, l.reached_customer_at)`,
-  customer: sql`l.reached_customer_at`,
-};
+function reachedAtLeast(stage: FunnelStage): SQL {
+  if (stage === 'visitor') return sql`l.created_at`;
+  const columns = FUNNEL_STAGES.slice(FUNNEL_STAGES.indexOf(stage)).map((s) => sql.identifier(`reached_${s}_at`));
+  return sql`least(${sql.join(columns.map((c) => sql`l.${c}`), sql`, `)})`;
+}
 
+// Campaigns are grouped by id (a column of the row) and named after aggregation.
 const GROUP_BY: Record<FunnelQuery['by'], SQL> = {
   source: sql`l.source`,
   channel: sql`l.channel`,
-  campaign: sql`(select c.name from campaigns c where c.workspace_id = l.workspace_id and c.id = l.campaign_id)`,
+  campaign: sql`l.campaign_id::text`,
 };
 
 export type FunnelPeriod = { from: string; to: string };
@@ -42,55 +40,63 @@ export function funnelPeriod(query: FunnelQuery, now: Date): FunnelPeriod {
   return { from: query.from ?? yearAgo.toISOString().slice(0, 10), to };
 }
 
-function leadsInPeriod(ctx: ServiceContext, period: FunnelPeriod): SQL {
-  return sql`l.workspace_id = ${ctx.workspaceId}::uuid and l.created_at >= ${period.from}::date and l.created_at < ${period.to}::date`;
+const list = (parts: SQL[]) => sql.join(parts, sql`, `);
+const name = (stage: FunnelStage) => sql.identifier(stage);
+
+type FunnelScan = {
+  cohorts: (Record<FunnelStage, number> & { grp: string | null; cohort: string })[];
+  durations: { grp: string | null; from_stage: FunnelStage; to_stage: FunnelStage; days: number; n: number }[];
+  entered: Record<FunnelStage, number>;
+  stage_before_creation: number;
+};
+
+/**
+ * Everything the report needs from the leads, in one pass over them: each lead's group and the
+ * time it reached each stage are computed once (a materialized CTE), then aggregated four ways:
+ * cohorts in the period, days between stages, stage entries during the period, and leads whose
+ * first stage is stamped before their creation.
+ */
+async function scanLeads(ctx: ServiceContext, query: FunnelQuery, period: FunnelPeriod): Promise<FunnelScan> {
+  const inPeriod = sql`x.created_at >= ${period.from}::date and x.created_at < ${period.to}::date`;
+  const steps = LATER_STAGES.slice(0, -1).map((from, i) => [from, LATER_STAGES[i + 1]!] as const);
+  const days = (from: FunnelStage, to: FunnelStage) => sql.identifier(`${from}_${to}`);
+  const [row] = await queryRows<FunnelScan>(ctx.db, sql`
+    with x as materialized (
+      select ${GROUP_BY[query.by]} as grp, l.created_at,
+        date_trunc('month', l.created_at at time zone 'UTC') as month,
+        l.created_at + make_interval(days => ${query.windowDays}) as deadline,
+        ${list(LATER_STAGES.map((stage) => sql`${reachedAtLeast(stage)} as ${name(stage)}`))}
+      from leads l where l.workspace_id = ${ctx.workspaceId}::uuid
+    ), y as (
+      select x.*, ${list(steps.map(([from, to]) => sql`floor(extract(epoch from (x.${name(to)} - x.${name(from)})) / 86400)::int as ${days(from, to)}`))}
+      from x where ${inPeriod}
+    ), cohorts as (
+      select y.grp, y.month, count(*)::int as visitor,
+        ${list(LATER_STAGES.map((stage) => sql`count(*) filter (where y.${name(stage)} <= y.deadline)::int as ${name(stage)}`))}
+      from y group by 1, 2
+    ), durations as (
+      select y.grp, ${list(steps.map(([from, to]) => sql`y.${days(from, to)}`))}, count(*)::int as n
+      from y group by grouping sets (${list(steps.map(([from, to]) => sql`(y.grp, y.${days(from, to)})`))})
+    ), entered as (
+      select ${list(LATER_STAGES.map((stage) => sql`count(*) filter (where x.${name(stage)} >= ${period.from}::date and x.${name(stage)} < ${period.to}::date)::int as ${name(stage)}`))}
+      from x
+    )
+    select
+      (select coalesce(json_agg(c), '[]'::json) from (select cohorts.*, to_char(cohorts.month, 'YYYY-MM') as cohort from cohorts) c) as cohorts,
+      (select coalesce(json_agg(durations), '[]'::json) from durations) as durations,
+      (select row_to_json(entered) from entered) as entered,
+      (select count(*)::int from y where y.lead < y.created_at) as stage_before_creation`);
+  return { ...row!, durations: unpivotDurations(row!.durations as unknown as Record<string, number | string | null>[], steps) };
 }
 
-async function cohortCells(ctx: ServiceContext, query: FunnelQuery, period: FunnelPeriod): Promise<FunnelCell[]> {
-  const within = (stage: FunnelStage) =>
-    sql`count(*) filter (where ${REACHED_AT_LEAST[stage]} <= l.created_at + make_interval(days => ${query.windowDays}))::int`;
-  const rows = await queryRows<Record<string, unknown>>(ctx.db, sql`
-    select ${GROUP_BY[query.by]} as grp, to_char(l.created_at at time zone 'UTC', 'YYYY-MM') as cohort,
-      ${sql.join(FUNNEL_STAGES.map((stage) => sql`${within(stage)} as ${sql.identifier(stage)}`), sql`, `)}
-    from leads l
-    where ${leadsInPeriod(ctx, period)}
-    group by 1, 2`);
-  return rows.map((row) => ({
-    group: (row.grp as string | null) ?? null,
-    cohort: String(row.cohort),
-    reached: Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, Number(row[stage])])) as StageCounts,
-  }));
-}
-
-async function durationBuckets(ctx: ServiceContext, query: FunnelQuery, period: FunnelPeriod): Promise<DurationBucket[]> {
-  const pairs = FUNNEL_STAGES.slice(1, -1).map((from, i) => {
-    const to = FUNNEL_STAGES[i + 2]!;
-    return sql`(${from}, ${to}, x.${sql.identifier(from)}, x.${sql.identifier(to)})`;
-  });
-  const rows = await queryRows<{ grp: string | null; from_stage: FunnelStage; to_stage: FunnelStage; days: number; n: number }>(ctx.db, sql`
-    select x.grp, p.from_stage, p.to_stage, floor(extract(epoch from (p.b - p.a)) / 86400)::int as days, count(*)::int as n
-    from (
-      select ${GROUP_BY[query.by]} as grp,
-        ${sql.join(FUNNEL_STAGES.slice(1).map((stage) => sql`${REACHED_AT_LEAST[stage]} as ${sql.identifier(stage)}`), sql`, `)}
-      from leads l where ${leadsInPeriod(ctx, period)}
-    ) x
-    cross join lateral (values ${sql.join(pairs, sql`, `)}) as p(from_stage, to_stage, a, b)
-    where p.a is not null and p.b is not null
-    group by 1, 2, 3, 4`);
-  return rows.map((r) => ({ group: r.grp, from: r.from_stage, to: r.to_stage, days: Number(r.days), count: Number(r.n) }));
-}
-
-async function periodEntries(ctx: ServiceContext, period: FunnelPeriod) {
-  const entered = (stage: FunnelStage) =>
-    sql`count(*) filter (where ${REACHED_AT_LEAST[stage]} >= ${period.from}::date and ${REACHED_AT_LEAST[stage]} < ${period.to}::date)::int`;
-  const [row] = await queryRows<Record<string, number>>(ctx.db, sql`
-    select ${sql.join(FUNNEL_STAGES.slice(1).map((stage) => sql`${entered(stage)} as ${sql.identifier(stage)}`), sql`, `)},
-      (select count(*)::int from visitors v where v.workspace_id = ${ctx.workspaceId}::uuid
-         and v.first_seen_at >= ${period.from}::date and v.first_seen_at < ${period.to}::date) as visitor
-    from leads l where l.workspace_id = ${ctx.workspaceId}::uuid`);
-  const counts = emptyCounts();
-  for (const stage of FUNNEL_STAGES) counts[stage] = Number(row?.[stage] ?? 0);
-  return { entered: counts, steps: stageSteps(counts) };
+/** A grouping-sets row holds one step's day count; the other steps' columns are null. */
+function unpivotDurations(rows: Record<string, number | string | null>[], steps: (readonly [FunnelStage, FunnelStage])[]): FunnelScan['durations'] {
+  return rows.flatMap((row) =>
+    steps.flatMap(([from, to]) => {
+      const value = row[`${from}_${to}`];
+      return value === null || value === undefined ? [] : [{ grp: row.grp as string | null, from_stage: from, to_stage: to, days: Number(value), n: Number(row.n) }];
+    }),
+  );
 }
 
 /** Browsers the website snippet saw in the period that never identified, by the month first seen. */
@@ -104,15 +110,25 @@ async function anonymousVisitorsByMonth(ctx: ServiceContext, period: FunnelPerio
   return new Map(rows.map((r) => [r.cohort, Number(r.n)]));
 }
 
-async function dataQuality(ctx: ServiceContext, period: FunnelPeriod) {
-  const [row] = await queryRows<{ stage_before_creation: number; won_before_first_touch: number }>(ctx.db, sql`
-    select
-      (select count(*)::int from leads l where ${leadsInPeriod(ctx, period)} and ${REACHED_AT_LEAST.lead} < l.created_at) as stage_before_creation,
-      (select count(*)::int from deals d join leads l on l.workspace_id = d.workspace_id and l.id = d.lead_id
-        where ${leadsInPeriod(ctx, period)} and d.status = 'won'
-          and d.closed_at < (select min(t.occurred_at) from touchpoints t where t.workspace_id = d.workspace_id and t.lead_id = d.lead_id)
-      ) as won_before_first_touch`);
-  return { stageBeforeCreation: Number(row?.stage_before_creation ?? 0), wonBeforeFirstTouch: Number(row?.won_before_first_touch ?? 0) };
+/** Won deals of leads created in the period, closed before the lead's first touchpoint: imported dates to check. */
+async function wonBeforeFirstTouch(ctx: ServiceContext, period: FunnelPeriod): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(ctx.db, sql`
+    select count(*)::int as n from deals d join leads l on l.workspace_id = d.workspace_id and l.id = d.lead_id
+    where l.workspace_id = ${ctx.workspaceId}::uuid and l.created_at >= ${period.from}::date and l.created_at < ${period.to}::date
+      and d.status = 'won'
+      and d.closed_at < (select min(t.occurred_at) from touchpoints t where t.workspace_id = d.workspace_id and t.lead_id = d.lead_id)`);
+  return Number(row?.n ?? 0);
+}
+
+async function campaignNames(ctx: ServiceContext): Promise<Map<string, string>> {
+  const rows = await queryRows<{ id: string; name: string }>(ctx.db, sql`select id::text as id, name from campaigns where workspace_id = ${ctx.workspaceId}::uuid`);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+function counts(row: Partial<Record<FunnelStage, number>>): StageCounts {
+  const out = emptyCounts();
+  for (const stage of FUNNEL_STAGES) out[stage] = Number(row[stage] ?? 0);
+  return out;
 }
 
 /**
@@ -123,17 +139,26 @@ async function dataQuality(ctx: ServiceContext, period: FunnelPeriod) {
  */
 export async function funnelReport(ctx: ServiceContext, query: FunnelQuery) {
   const period = funnelPeriod(query, ctx.now);
-  const summary = addAnonymousVisitors(summarizeFunnel(await cohortCells(ctx, query, period)), await anonymousVisitorsByMonth(ctx, period));
-  const velocity = stageVelocity(await durationBuckets(ctx, query, period));
-  const periodView = await periodEntries(ctx, period);
-  const quality = await dataQuality(ctx, period);
+  // Independent queries: on PostgreSQL they run side by side on the pool; PGlite takes them in turn.
+  const [scan, anonymous, wonEarly, names] = await Promise.all([
+    scanLeads(ctx, query, period),
+    anonymousVisitorsByMonth(ctx, period),
+    wonBeforeFirstTouch(ctx, period),
+    query.by === 'campaign' ? campaignNames(ctx) : Promise.resolve(null),
+  ]);
+  const group = (grp: string | null) => (grp && names ? (names.get(grp) ?? grp) : grp);
+  const cells: FunnelCell[] = scan.cohorts.map((c) => ({ group: group(c.grp), cohort: c.cohort, reached: counts(c) }));
+  const buckets: DurationBucket[] = scan.durations.map((d) => ({ group: group(d.grp), from: d.from_stage, to: d.to_stage, days: Number(d.days), count: Number(d.n) }));
+  const summary = addAnonymousVisitors(summarizeFunnel(cells), anonymous);
+  const velocity = stageVelocity(buckets);
+  const entered = counts({ ...scan.entered, visitor: [...anonymous.values()].reduce((sum, n) => sum + n, 0) });
   return {
     by: query.by,
     ...period,
     windowDays: query.windowDays,
     ...summary,
     velocity: velocity.velocity,
-    period: periodView,
-    dataQuality: { ...quality, negativeDurations: velocity.negativeDurations },
+    period: { entered, steps: stageSteps(entered) },
+    dataQuality: { stageBeforeCreation: Number(scan.stage_before_creation), wonBeforeFirstTouch: wonEarly, negativeDurations: velocity.negativeDurations },
   };
 }

@@ -1,26 +1,12 @@
 import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { LeadStage } from '../../../core/funnel/stages.ts';
-import type { TimelineEntry } from '../../../core/funnel/timeline.ts';
+import type { LeadListItem, TimelineEntry } from '../../../core/funnel/views.ts';
 import type { LeadFilter } from '../../../core/schemas/funnel.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../http/pagination.ts';
 import { users } from '../identity/identity.table.ts';
 import { accounts, activities, campaigns, deals, leads, savedViews, stageTransitions, touchpoints } from './funnel.table.ts';
-
-export type LeadListItem = {
-  id: string;
-  name: string;
-  email: string | null;
-  company: string | null;
-  stage: LeadStage;
-  source: string | null;
-  channel: string | null;
-  ownerName: string | null;
-  createdAt: string;
-  stageChangedAt: string;
-};
 
 function displayName(lead: { firstName: string | null; lastName: string | null; email: string | null }): string {
   return [lead.firstName, lead.lastName].filter(Boolean).join(' ') || lead.email || '(no name)';

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { ZId } from '../../../core/schemas/common.ts';
 import { AppError } from '../../http/errors.ts';
 import type { RouteDeps } from '../../http/routes.ts';
-import { IMPORT_MODES, importCsv, listPresets, readImportFile } from './imports.service.ts';
+import { IMPORT_MODES } from '../../../core/csv/import-report.ts';
+import { importCsv, listPresets, readImportFile } from './imports.service.ts';
 
 /** Uploads are the raw file: the page sends the bytes, so any encoding reaches the decoder intact. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

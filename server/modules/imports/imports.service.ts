@@ -1,34 +1,21 @@
+import type { ImportMode, ImportReport, KindCounts } from '../../../core/csv/import-report.ts';
 import { CsvParseError, decodeCsvBytes, parseCsv, type CsvRow } from '../../../core/csv/parse.ts';
 import { findPreset, mapRows, PRESETS, type LocatedRecord, type RowError } from '../../../core/csv/presets.ts';
 import type { Db } from '../../db/client.ts';
+import { refreshFunnelStatistics } from '../../db/statistics.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { saveRecords, type RecordKind } from '../funnel/records.service.ts';
 
-export const IMPORT_MODES = ['all_or_nothing', 'valid_only'] as const;
-export type ImportMode = (typeof IMPORT_MODES)[number];
 
 /** Records are saved so that what others point to exists first. */
 const SAVE_ORDER: RecordKind[] = ['account', 'campaign', 'lead', 'deal', 'activity'];
 const CHUNK = 2_000;
 const MAX_LISTED_ERRORS = 1_000;
 const MAX_PASSES = 4;
-
-export type KindCounts = { created: number; updated: number; unchanged: number };
-export type ImportReport = {
-  preset: string;
-  encoding: string;
-  rowCount: number;
-  recordCount: number;
-  mode: ImportMode;
-  isDryRun: boolean;
-  isCommitted: boolean;
-  counts: Partial<Record<RecordKind, KindCounts>>;
-  errorCount: number;
-  errors: RowError[];
-  rejectedLines: number[];
-};
+/** An import this large changes the tables enough to refresh the planner's statistics. */
+const BULK_ROWS = 1_000;
 
 export type ImportProgress = (done: number, total: number) => void;
 export type ParsedImport = { header: string[]; rows: CsvRow[]; encoding: string; records: LocatedRecord[]; errors: RowError[] };
@@ -140,7 +127,10 @@ export async function importCsv(
     const outcome = await pass(ctx, records, !options.isDryRun && (options.mode === 'valid_only' || errors.length === 0), onProgress);
     const all = [...errors, ...outcome.errors];
     if (outcome.isCommitted || isLastTry || outcome.errors.length === 0) {
-      if (outcome.isCommitted) await auditImport(ctx, options.preset, outcome.counts, rejected.size);
+      if (outcome.isCommitted) {
+        await auditImport(ctx, options.preset, outcome.counts, rejected.size);
+        if (records.length >= BULK_ROWS) await refreshFunnelStatistics(ctx.db);
+      }
       return report(file, options, outcome, all);
     }
     errors = all;

@@ -1,8 +1,7 @@
 import { Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { BackLink } from '../../components/BackLink.tsx';
 import { DetailGrid, type Detail } from '../../components/DetailGrid.tsx';
-import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { RecordPage } from '../../components/RecordPage.tsx';
 import { Section } from '../../components/Section.tsx';
 import { formatDate, formatDateTime, plural } from '../../format.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
@@ -134,11 +133,8 @@ export function LeadPage() {
   const { pathTo } = useCurrentWorkspace();
   const lead = useLead(id);
   return (
-    <Stack gap="md">
-      <BackLink to={pathTo('leads')} label="Leads" />
-      <QueryStatus query={lead} label="Loading the lead">
-        {(data) => <LeadView data={data} />}
-      </QueryStatus>
-    </Stack>
+    <RecordPage back={{ to: pathTo('leads'), label: 'Leads' }} query={lead} loadingLabel="Loading the lead">
+      {(data) => <LeadView data={data} />}
+    </RecordPage>
   );
 }

@@ -1,9 +1,8 @@
 import { Anchor, Divider, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { BackLink } from '../../components/BackLink.tsx';
 import { LinkedRow, TableCard } from '../../components/DataTable.tsx';
 import { DetailGrid } from '../../components/DetailGrid.tsx';
-import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { RecordPage } from '../../components/RecordPage.tsx';
 import { Section } from '../../components/Section.tsx';
 import { formatCount, formatDate, plural } from '../../format.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
@@ -104,11 +103,8 @@ export function AccountPage() {
   const { pathTo } = useCurrentWorkspace();
   const account = useAccount(id);
   return (
-    <Stack gap="md">
-      <BackLink to={pathTo('accounts')} label="Accounts" />
-      <QueryStatus query={account} label="Loading the account">
-        {(data) => <AccountView data={data} />}
-      </QueryStatus>
-    </Stack>
+    <RecordPage back={{ to: pathTo('accounts'), label: 'Accounts' }} query={account} loadingLabel="Loading the account">
+      {(data) => <AccountView data={data} />}
+    </RecordPage>
   );
 }

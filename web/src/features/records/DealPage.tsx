@@ -1,8 +1,7 @@
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { BackLink } from '../../components/BackLink.tsx';
 import { DetailGrid } from '../../components/DetailGrid.tsx';
-import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { RecordPage } from '../../components/RecordPage.tsx';
 import { Section } from '../../components/Section.tsx';
 import { formatDateTime, formatMoney, formatPercent } from '../../format.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
@@ -80,11 +79,8 @@ export function DealPage() {
   const { pathTo } = useCurrentWorkspace();
   const deal = useDeal(id);
   return (
-    <Stack gap="md">
-      <BackLink to={pathTo('deals')} label="Deals" />
-      <QueryStatus query={deal} label="Loading the deal">
-        {(data) => <DealView data={data} />}
-      </QueryStatus>
-    </Stack>
+    <RecordPage back={{ to: pathTo('deals'), label: 'Deals' }} query={deal} loadingLabel="Loading the deal">
+      {(data) => <DealView data={data} />}
+    </RecordPage>
   );
 }
