@@ -27,7 +27,8 @@ function periodText(report: FunnelReport, today: Date): string {
 function Report({ report, today }: { report: FunnelReport; today: Date }) {
   const { can, pathTo } = useCurrentWorkspace();
   const groupLabel = GROUPING_LABELS[report.by];
-  const created = report.total.reached.visitor;
+  const created = report.groups.reduce((sum, group) => sum + group.reached.visitor, 0);
+  const anonymous = report.total.reached.visitor - created;
   const window = plural(report.windowDays, 'day');
 
   return (
@@ -55,7 +56,7 @@ function Report({ report, today }: { report: FunnelReport; today: Date }) {
         <>
           <Section
             title="The funnel"
-            description={`Of the ${plural(created, 'lead')} created ${periodText(report, today)}, how many reached each stage within ${window} of being created.`}
+            description={`Of the ${plural(created, 'lead')} created ${periodText(report, today)}${anonymous > 0 ? ` and ${plural(anonymous, 'website visitor')} who never left their details` : ''}, how many reached each stage within ${window} of being created.`}
           >
             <FunnelBars line={report.total} />
           </Section>
