@@ -9,7 +9,8 @@ import { PRESET_NAMES } from '../../core/csv/presets.ts';
 import { FUNNEL_GROUPINGS, ZFunnelQuery } from '../../core/schemas/funnel.ts';
 import { exportDealsCsv, exportLeadsCsv } from '../../server/modules/funnel/export.service.ts';
 import { funnelReport } from '../../server/modules/funnel/funnel.service.ts';
-import { importCsv, readImportFile, type ImportReport } from '../../server/modules/imports/imports.service.ts';
+import type { ImportReport } from '../../core/csv/import-report.ts';
+import { importCsv, readImportFile } from '../../server/modules/imports/imports.service.ts';
 import { withDatabase, workspaceContext } from '../database.ts';
 import type { CliDeps } from './deps.ts';
 
