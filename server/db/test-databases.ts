@@ -50,9 +50,26 @@ export async function clonePostgresTemplate(adminUrl: string, template: string):
     ...database,
     close: async () => {
       await database.close();
-      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+      await dropDatabase(adminUrl, name);
     },
   };
+}
+
+/**
+ * Drops a database once the connections just closed have gone. Not WITH (FORCE): terminating a
+ * connection that is still saying goodbye makes its client report an error nobody listens to.
+ */
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(adminUrl, `drop database if exists ${name}`);
+      return;
+    } catch (error) {
+      const isInUse = (error as { code?: string }).code === '55006';
+      if (!isInUse || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 /** Drops the run's template and any test database a crashed file left behind. */
