@@ -85,9 +85,23 @@ export async function listLeads(ctx: ServiceContext, filter: LeadFilter, page: {
 
 const TIMELINE_LIMIT = 300;
 
-/** A sales activity as a timeline entry. */
-export function activityEntry(activity: typeof activities.$inferSelect, actorName: string | null): TimelineEntry {
-  return { kind: 'activity', at: activity.occurredAt.toISOString(), type: activity.type, outcome: activity.outcome, notes: activity.notes, actorName };
+/** The sales activities matching a condition (a lead's, a deal's), newest first, as timeline entries. */
+export async function activityTimeline(ctx: ServiceContext, condition: SQL): Promise<TimelineEntry[]> {
+  const rows = await ctx.db
+    .select({ activity: activities, actorName: users.name })
+    .from(activities)
+    .leftJoin(users, eq(users.id, activities.actorId))
+    .where(and(eq(activities.workspaceId, ctx.workspaceId), condition))
+    .orderBy(desc(activities.occurredAt))
+    .limit(TIMELINE_LIMIT);
+  return rows.map(({ activity: a, actorName }) => ({
+    kind: 'activity',
+    at: a.occurredAt.toISOString(),
+    type: a.type,
+    outcome: a.outcome,
+    notes: a.notes,
+    actorName,
+  }));
 }
 
 /** One lead with its account, owner, deals, and one timeline of touchpoints, stage changes and activities. */
@@ -116,13 +130,7 @@ export async function getLead(ctx: ServiceContext, leadId: string) {
       .where(and(inWorkspace(stageTransitions), eq(stageTransitions.leadId, leadId)))
       .orderBy(desc(stageTransitions.at))
       .limit(TIMELINE_LIMIT),
-    ctx.db
-      .select({ a: activities, actorName: users.name })
-      .from(activities)
-      .leftJoin(users, eq(users.id, activities.actorId))
-      .where(and(inWorkspace(activities), eq(activities.leadId, leadId)))
-      .orderBy(desc(activities.occurredAt))
-      .limit(TIMELINE_LIMIT),
+    activityTimeline(ctx, eq(activities.leadId, leadId)),
     ctx.db.select().from(deals).where(and(inWorkspace(deals), eq(deals.leadId, leadId))).orderBy(desc(deals.createdAt)),
   ]);
   const timeline: TimelineEntry[] = [
@@ -143,7 +151,7 @@ export async function getLead(ctx: ServiceContext, leadId: string) {
       cause: s.cause,
       actorName,
     })),
-    ...acts.map(({ a, actorName }) => activityEntry(a, actorName)),
+    ...acts,
   ].sort((a, b) => b.at.localeCompare(a.at));
   return {
     lead: { ...row.lead, name: displayName(row.lead), ownerName: row.ownerName, accountName: row.accountName, campaignName: row.campaignName },

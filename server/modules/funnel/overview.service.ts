@@ -3,7 +3,7 @@ import type { ServiceContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
 import { users } from '../identity/identity.table.ts';
 import { accounts, activities, deals, leads } from './funnel.table.ts';
-import { activityEntry } from './leads.service.ts';
+import { activityTimeline } from './leads.service.ts';
 
 const LIMIT = 200;
 
@@ -36,14 +36,7 @@ export async function dealOverview(ctx: ServiceContext, dealId: string) {
     .leftJoin(users, eq(users.id, deals.ownerId))
     .where(and(eq(deals.workspaceId, ctx.workspaceId), eq(deals.id, dealId)));
   if (!row) throw notFound('Deal');
-  const dealActivities = await ctx.db
-    .select({ activity: activities, actorName: users.name })
-    .from(activities)
-    .leftJoin(users, eq(users.id, activities.actorId))
-    .where(and(eq(activities.workspaceId, ctx.workspaceId), eq(activities.dealId, dealId)))
-    .orderBy(desc(activities.occurredAt))
-    .limit(LIMIT);
+  const timeline = await activityTimeline(ctx, eq(activities.dealId, dealId));
   const leadName = [row.leadFirstName, row.leadLastName].filter(Boolean).join(' ') || row.leadEmail;
-  const timeline = dealActivities.map(({ activity, actorName }) => activityEntry(activity, actorName));
   return { deal: row.deal, accountName: row.accountName, leadName, ownerName: row.ownerName, timeline };
 }

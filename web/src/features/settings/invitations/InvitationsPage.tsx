@@ -1,12 +1,11 @@
 import { Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import { ROLE_LABELS } from '../../../../../core/permissions.ts';
 import { ConfirmModal } from '../../../components/ConfirmModal.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryStatus } from '../../../components/QueryStatus.tsx';
 import { formatDate } from '../../../format.ts';
+import { useConfirmedRemoval } from '../../../hooks/use-confirmed-removal.ts';
 import { useDocumentTitle } from '../../../hooks/use-document-title.ts';
-import { notifySuccess } from '../../../notify.ts';
 import type { Invitation } from '../../../types.ts';
 import { useCurrentWorkspace } from '../../workspaces/use-current-workspace.ts';
 import { invitationStatus } from '../status.ts';
@@ -20,11 +19,8 @@ export function InvitationsPage() {
   const { details } = useCurrentWorkspace();
   const invitations = useInvitations();
   const revoke = useRevokeInvitation();
-  const [revoking, setRevoking] = useState<Invitation | null>(null);
-  const closeRevoke = () => {
-    revoke.reset();
-    setRevoking(null);
-  };
+  const confirm = useConfirmedRemoval<Invitation>(revoke, (item) => `The invitation for ${item.email} was revoked.`);
+  const revoking = confirm.target;
 
   return (
     <Stack gap="lg">
@@ -76,7 +72,7 @@ export function InvitationsPage() {
                                   variant="subtle"
                                   color="red"
                                   aria-label={`Revoke invitation for ${invitation.email}`}
-                                  onClick={() => setRevoking(invitation)}
+                                  onClick={() => confirm.ask(invitation)}
                                 >
                                   Revoke
                                 </Button>
@@ -94,21 +90,9 @@ export function InvitationsPage() {
         </QueryStatus>
       </Stack>
       <ConfirmModal
-        opened={revoking !== null}
-        onClose={closeRevoke}
+        {...confirm.modal}
         title="Revoke invitation?"
         confirmLabel="Revoke invitation"
-        loading={revoke.isPending}
-        error={revoke.error}
-        onConfirm={() => {
-          if (!revoking) return;
-          revoke.mutate(revoking.id, {
-            onSuccess: () => {
-              notifySuccess(`The invitation for ${revoking.email} was revoked.`);
-              closeRevoke();
-            },
-          });
-        }}
       >
         The invitation link sent to {revoking?.email} will stop working. You can invite them again later.
       </ConfirmModal>

@@ -1,9 +1,8 @@
 import { Button, Code, Paper, Stack, Table, Text } from '@mantine/core';
-import { useState } from 'react';
 import { ACTION_LABELS, ACTIONS } from '../../../../../core/permissions.ts';
 import { ConfirmModal } from '../../../components/ConfirmModal.tsx';
+import { useConfirmedRemoval } from '../../../hooks/use-confirmed-removal.ts';
 import { formatDate, formatDateTime } from '../../../format.ts';
-import { notifySuccess } from '../../../notify.ts';
 import type { Token } from '../../../types.ts';
 import { useCurrentWorkspace } from '../../workspaces/use-current-workspace.ts';
 import { tokenStatus } from '../status.ts';
@@ -26,11 +25,8 @@ function Permissions({ token }: { token: Token }) {
 export function TokensTable({ tokens }: { tokens: Token[] }) {
   const { details } = useCurrentWorkspace();
   const revoke = useRevokeToken();
-  const [revoking, setRevoking] = useState<Token | null>(null);
-  const close = () => {
-    revoke.reset();
-    setRevoking(null);
-  };
+  const confirm = useConfirmedRemoval<Token>(revoke, (item) => `The token “${item.name}” was revoked.`);
+  const revoking = confirm.target;
 
   if (tokens.length === 0) {
     return (
@@ -94,7 +90,7 @@ export function TokensTable({ tokens }: { tokens: Token[] }) {
                           variant="subtle"
                           color="red"
                           aria-label={`Revoke token ${token.name}`}
-                          onClick={() => setRevoking(token)}
+                          onClick={() => confirm.ask(token)}
                         >
                           Revoke
                         </Button>
@@ -108,21 +104,9 @@ export function TokensTable({ tokens }: { tokens: Token[] }) {
         </Table.ScrollContainer>
       </Paper>
       <ConfirmModal
-        opened={revoking !== null}
-        onClose={close}
+        {...confirm.modal}
         title="Revoke API token?"
         confirmLabel="Revoke token"
-        loading={revoke.isPending}
-        error={revoke.error}
-        onConfirm={() => {
-          if (!revoking) return;
-          revoke.mutate(revoking.id, {
-            onSuccess: () => {
-              notifySuccess(`The token “${revoking.name}” was revoked.`);
-              close();
-            },
-          });
-        }}
       >
         Any tool using the token “{revoking?.name}” will stop working straight away. This cannot be undone.
       </ConfirmModal>

@@ -6,8 +6,8 @@ import { TableCard } from '../../../components/DataTable.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryStatus } from '../../../components/QueryStatus.tsx';
 import { formatDate } from '../../../format.ts';
+import { useConfirmedRemoval } from '../../../hooks/use-confirmed-removal.ts';
 import { useDocumentTitle } from '../../../hooks/use-document-title.ts';
-import { notifySuccess } from '../../../notify.ts';
 import type { TrackingSite } from '../../../types.ts';
 import { useCurrentWorkspace } from '../../workspaces/use-current-workspace.ts';
 import { StatusBadge } from '../StatusBadge.tsx';
@@ -18,11 +18,8 @@ import { useDeactivateTrackingSite, useTrackingSites } from './use-tracking-site
 function SitesTable({ sites, onShowSnippet }: { sites: TrackingSite[]; onShowSnippet: (site: TrackingSite) => void }) {
   const { details } = useCurrentWorkspace();
   const deactivate = useDeactivateTrackingSite();
-  const [closing, setClosing] = useState<TrackingSite | null>(null);
-  const close = () => {
-    deactivate.reset();
-    setClosing(null);
-  };
+  const confirm = useConfirmedRemoval<TrackingSite>(deactivate, (item) => `“${item.name}” no longer sends visits to Accord.`);
+  const closing = confirm.target;
 
   if (sites.length === 0) {
     return (
@@ -84,7 +81,7 @@ function SitesTable({ sites, onShowSnippet }: { sites: TrackingSite[]; onShowSni
                       <Button size="xs" variant="light" leftSection={<IconCode size={14} />} onClick={() => onShowSnippet(site)} aria-label={`Show snippet for ${site.name}`}>
                         Snippet
                       </Button>
-                      <Button size="xs" variant="subtle" color="red" onClick={() => setClosing(site)} aria-label={`Deactivate ${site.name}`}>
+                      <Button size="xs" variant="subtle" color="red" onClick={() => confirm.ask(site)} aria-label={`Deactivate ${site.name}`}>
                         Deactivate
                       </Button>
                     </>
@@ -96,21 +93,9 @@ function SitesTable({ sites, onShowSnippet }: { sites: TrackingSite[]; onShowSni
         </Table.Tbody>
       </TableCard>
       <ConfirmModal
-        opened={closing !== null}
-        onClose={close}
+        {...confirm.modal}
         title="Deactivate this website?"
         confirmLabel="Deactivate"
-        loading={deactivate.isPending}
-        error={deactivate.error}
-        onConfirm={() => {
-          if (!closing) return;
-          deactivate.mutate(closing.id, {
-            onSuccess: () => {
-              notifySuccess(`“${closing.name}” no longer sends visits to Accord.`);
-              close();
-            },
-          });
-        }}
       >
         Visits and form fills on “{closing?.name}” will no longer be recorded, even where the snippet is still in the
         pages. What was already recorded stays. This cannot be undone; add the website again for a new snippet.
