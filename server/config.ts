@@ -15,6 +15,8 @@ const ZEnv = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   DEMO_LEADS: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(1).default('Accord <accord@localhost>'),
 });
 
 export type Config = Readonly<{
@@ -30,6 +32,9 @@ export type Config = Readonly<{
   bodyLimitBytes: number;
   signInRatePerMinute: number;
   demoLeads: number;
+  /** Where notification e-mail is sent through; null means e-mail is not configured. */
+  smtpUrl: string | null;
+  mailFrom: string;
 }>;
 
 export type ConfigOverrides = Partial<Pick<Config, 'dataDir' | 'port' | 'databaseUrl' | 'logLevel'>>;
@@ -56,6 +61,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     signInRatePerMinute: e.SIGN_IN_RATE_PER_MINUTE,
     demoLeads: e.DEMO_LEADS,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
   });
 }
 
