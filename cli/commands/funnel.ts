@@ -87,8 +87,8 @@ export function registerFunnelCommands(program: Command, deps: CliDeps): void {
     .command('funnel')
     .description('Print the funnel: per group, how many leads reached each stage and the median days between stages')
     .addOption(new Option('--by <grouping>', 'group by').choices(FUNNEL_GROUPINGS).default('source'))
-    .option('--from <date>', 'first day of the period (YYYY-MM-DD); default a year ago')
-    .option('--to <date>', 'day after the period (YYYY-MM-DD); default tomorrow')
+    .option('--from <date>', 'a day in the first month of the period (YYYY-MM-DD); default eleven months ago')
+    .option('--to <date>', 'the day after the period (YYYY-MM-DD): its month counts unless it is the 1st; default the end of this month')
     .option('--window <days>', 'days after creation a stage counts as reached', '180')
     .option('--json', 'print JSON')
     .action(async (options: { by: string; from?: string; to?: string; window: string; json?: boolean }) => {

@@ -196,8 +196,8 @@ export const ZSavedViewCreate = z.object({
 export const FUNNEL_GROUPINGS = ['source', 'channel', 'campaign'] as const;
 export const ZFunnelQuery = z.object({
   by: z.enum(FUNNEL_GROUPINGS, { error: `must be one of: ${FUNNEL_GROUPINGS.join(', ')}` }).default('source'),
-  from: ZDay.optional(),
-  to: ZDay.optional(),
+  from: ZDay.optional().describe('A day in the first month of the period (the report counts whole months)'),
+  to: ZDay.optional().describe('The day after the period: its month counts too unless it is the 1st'),
   windowDays: z.coerce.number().int().min(1).max(730).default(180),
 });
 export type FunnelQuery = z.infer<typeof ZFunnelQuery>;

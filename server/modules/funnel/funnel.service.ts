@@ -14,89 +14,72 @@ import type { FunnelQuery } from '../../../core/schemas/funnel.ts';
 import { queryRows } from '../../db/raw.ts';
 import type { ServiceContext } from '../../http/context.ts';
 
-const DAY_MS = 86_400_000;
-const LATER_STAGES = FUNNEL_STAGES.slice(1);
-
-/** When a lead first reached a stage or any later one: a lead that skipped a stage still passed it. */
-function reachedAtLeast(stage: FunnelStage): SQL {
-  if (stage === 'visitor') return sql`l.created_at`;
-  const columns = FUNNEL_STAGES.slice(FUNNEL_STAGES.indexOf(stage)).map((s) => sql.identifier(`reached_${s}_at`));
-  return sql`least(${sql.join(columns.map((c) => sql`l.${c}`), sql`, `)})`;
-}
-
-// Campaigns are grouped by id (a column of the row) and named after aggregation.
+// Campaigns are grouped by id and named after aggregation.
 const GROUP_BY: Record<FunnelQuery['by'], SQL> = {
-  source: sql`l.source`,
-  channel: sql`l.channel`,
-  campaign: sql`l.campaign_id::text`,
+  source: sql`r.source`,
+  channel: sql`r.channel`,
+  campaign: sql`r.campaign_id::text`,
 };
 
+/** Whole calendar months (UTC): `from` is the first day of the first month, `to` the first day after the last. */
 export type FunnelPeriod = { from: string; to: string };
 
-/** The period asked for, defaulting to the twelve months before today. */
-export function funnelPeriod(query: FunnelQuery, now: Date): FunnelPeriod {
-  const to = query.to ?? new Date(now.getTime() + DAY_MS).toISOString().slice(0, 10);
-  const yearAgo = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), 1));
-  return { from: query.from ?? yearAgo.toISOString().slice(0, 10), to };
-}
-
-const list = (parts: SQL[]) => sql.join(parts, sql`, `);
-const name = (stage: FunnelStage) => sql.identifier(stage);
-
-type FunnelScan = {
-  cohorts: (Record<FunnelStage, number> & { grp: string | null; cohort: string })[];
-  durations: { grp: string | null; from_stage: FunnelStage; to_stage: FunnelStage; days: number; n: number }[];
-  entered: Record<FunnelStage, number>;
-  stage_before_creation: number;
-};
+const monthStart = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
+const nextMonthStart = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1));
+const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
- * Everything the report needs from the leads, in one pass over them: each lead's group and the
- * time it reached each stage are computed once (a materialized CTE), then aggregated four ways:
- * cohorts in the period, days between stages, stage entries during the period, and leads whose
- * first stage is stamped before their creation.
+ * The months asked for: `from` widens to the start of its month, an exclusive `to` to the start
+ * of the next month unless it is one already. Without them: the twelve months up to this one.
  */
-async function scanLeads(ctx: ServiceContext, query: FunnelQuery, period: FunnelPeriod): Promise<FunnelScan> {
-  const inPeriod = sql`x.created_at >= ${period.from}::date and x.created_at < ${period.to}::date`;
-  const steps = LATER_STAGES.slice(0, -1).map((from, i) => [from, LATER_STAGES[i + 1]!] as const);
-  const days = (from: FunnelStage, to: FunnelStage) => sql.identifier(`${from}_${to}`);
-  const [row] = await queryRows<FunnelScan>(ctx.db, sql`
-    with x as materialized (
-      select ${GROUP_BY[query.by]} as grp, l.created_at,
-        date_trunc('month', l.created_at at time zone 'UTC') as month,
-        l.created_at + make_interval(days => ${query.windowDays}) as deadline,
-        ${list(LATER_STAGES.map((stage) => sql`${reachedAtLeast(stage)} as ${name(stage)}`))}
-      from leads l where l.workspace_id = ${ctx.workspaceId}::uuid
-    ), y as (
-      select x.*, ${list(steps.map(([from, to]) => sql`floor(extract(epoch from (x.${name(to)} - x.${name(from)})) / 86400)::int as ${days(from, to)}`))}
-      from x where ${inPeriod}
-    ), cohorts as (
-      select y.grp, y.month, count(*)::int as visitor,
-        ${list(LATER_STAGES.map((stage) => sql`count(*) filter (where y.${name(stage)} <= y.deadline)::int as ${name(stage)}`))}
-      from y group by 1, 2
-    ), durations as (
-      select y.grp, ${list(steps.map(([from, to]) => sql`y.${days(from, to)}`))}, count(*)::int as n
-      from y group by grouping sets (${list(steps.map(([from, to]) => sql`(y.grp, y.${days(from, to)})`))})
-    ), entered as (
-      select ${list(LATER_STAGES.map((stage) => sql`count(*) filter (where x.${name(stage)} >= ${period.from}::date and x.${name(stage)} < ${period.to}::date)::int as ${name(stage)}`))}
-      from x
-    )
-    select
-      (select coalesce(json_agg(c), '[]'::json) from (select cohorts.*, to_char(cohorts.month, 'YYYY-MM') as cohort from cohorts) c) as cohorts,
-      (select coalesce(json_agg(durations), '[]'::json) from durations) as durations,
-      (select row_to_json(entered) from entered) as entered,
-      (select count(*)::int from y where y.lead < y.created_at) as stage_before_creation`);
-  return { ...row!, durations: unpivotDurations(row!.durations as unknown as Record<string, number | string | null>[], steps) };
+export function funnelPeriod(query: FunnelQuery, now: Date): FunnelPeriod {
+  const from = query.from ? monthStart(new Date(query.from)) : new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth() + 1, 1));
+  const to = query.to ? new Date(query.to) : now;
+  const end = query.to && day(monthStart(to)) === query.to ? to : nextMonthStart(to);
+  return { from: day(from), to: day(end) };
 }
 
-/** A grouping-sets row holds one step's day count; the other steps' columns are null. */
-function unpivotDurations(rows: Record<string, number | string | null>[], steps: (readonly [FunnelStage, FunnelStage])[]): FunnelScan['durations'] {
-  return rows.flatMap((row) =>
-    steps.flatMap(([from, to]) => {
-      const value = row[`${from}_${to}`];
-      return value === null || value === undefined ? [] : [{ grp: row.grp as string | null, from_stage: from, to_stage: to, days: Number(value), n: Number(row.n) }];
-    }),
-  );
+type RollupRow = { kind: 'reached' | 'step' | 'entered' | 'stamped_early'; grp: string | null; cohort: string | null; stage: FunnelStage; days: number | null; n: number };
+
+/**
+ * The report's numbers from the rollup the database keeps on every write of a lead (see
+ * funnelRollup): cohorts reaching each stage within the window, days per step, stage entries
+ * and early-stamped leads, summed over the period's months and the chosen grouping.
+ */
+async function readRollup(ctx: ServiceContext, query: FunnelQuery, period: FunnelPeriod): Promise<RollupRow[]> {
+  return queryRows<RollupRow>(ctx.db, sql`
+    select r.kind,
+      case when r.kind in ('reached', 'step') then ${GROUP_BY[query.by]} end as grp,
+      case when r.kind = 'reached' then to_char(r.month, 'YYYY-MM') end as cohort,
+      r.stage,
+      case when r.kind = 'step' then r.days end as days,
+      sum(r.leads)::int as n
+    from funnel_rollup r
+    where r.workspace_id = ${ctx.workspaceId}::uuid and r.month >= ${period.from}::date and r.month < ${period.to}::date
+      and (r.kind <> 'reached' or r.days <= ${query.windowDays})
+    group by 1, 2, 3, 4, 5
+    having sum(r.leads) <> 0`);
+}
+
+/** The rollup rows as the pure metrics take them: cohort cells, day buckets, entries, early stamps. */
+function fromRollup(rows: RollupRow[]) {
+  const cells = new Map<string, FunnelCell>();
+  const buckets: DurationBucket[] = [];
+  const entered: Partial<Record<FunnelStage, number>> = {};
+  let stampedEarly = 0;
+  for (const row of rows) {
+    const n = Number(row.n);
+    if (row.kind === 'reached') {
+      const key = `${row.grp}\u0000${row.cohort}`;
+      const cell = cells.get(key) ?? { group: row.grp, cohort: row.cohort!, reached: emptyCounts() };
+      cell.reached[row.stage] = n;
+      cells.set(key, cell);
+    } else if (row.kind === 'step') {
+      buckets.push({ group: row.grp, from: FUNNEL_STAGES[FUNNEL_STAGES.indexOf(row.stage) - 1]!, to: row.stage, days: Number(row.days), count: n });
+    } else if (row.kind === 'entered') entered[row.stage] = n;
+    else stampedEarly = n;
+  }
+  return { cells: [...cells.values()], buckets, entered, stampedEarly };
 }
 
 /** Browsers the website snippet saw in the period that never identified, by the month first seen. */
@@ -140,18 +123,19 @@ function counts(row: Partial<Record<FunnelStage, number>>): StageCounts {
 export async function funnelReport(ctx: ServiceContext, query: FunnelQuery) {
   const period = funnelPeriod(query, ctx.now);
   // Independent queries: on PostgreSQL they run side by side on the pool; PGlite takes them in turn.
-  const [scan, anonymous, wonEarly, names] = await Promise.all([
-    scanLeads(ctx, query, period),
+  const [rows, anonymous, wonEarly, names] = await Promise.all([
+    readRollup(ctx, query, period),
     anonymousVisitorsByMonth(ctx, period),
     wonBeforeFirstTouch(ctx, period),
     query.by === 'campaign' ? campaignNames(ctx) : Promise.resolve(null),
   ]);
   const group = (grp: string | null) => (grp && names ? (names.get(grp) ?? grp) : grp);
-  const cells: FunnelCell[] = scan.cohorts.map((c) => ({ group: group(c.grp), cohort: c.cohort, reached: counts(c) }));
-  const buckets: DurationBucket[] = scan.durations.map((d) => ({ group: group(d.grp), from: d.from_stage, to: d.to_stage, days: Number(d.days), count: Number(d.n) }));
+  const rollup = fromRollup(rows);
+  const cells = rollup.cells.map((cell) => ({ ...cell, group: group(cell.group) }));
+  const buckets = rollup.buckets.map((bucket) => ({ ...bucket, group: group(bucket.group) }));
   const summary = addAnonymousVisitors(summarizeFunnel(cells), anonymous);
   const velocity = stageVelocity(buckets);
-  const entered = counts({ ...scan.entered, visitor: [...anonymous.values()].reduce((sum, n) => sum + n, 0) });
+  const entered = counts({ ...rollup.entered, visitor: [...anonymous.values()].reduce((sum, n) => sum + n, 0) });
   return {
     by: query.by,
     ...period,
@@ -159,6 +143,6 @@ export async function funnelReport(ctx: ServiceContext, query: FunnelQuery) {
     ...summary,
     velocity: velocity.velocity,
     period: { entered, steps: stageSteps(entered) },
-    dataQuality: { stageBeforeCreation: Number(scan.stage_before_creation), wonBeforeFirstTouch: wonEarly, negativeDurations: velocity.negativeDurations },
+    dataQuality: { stageBeforeCreation: rollup.stampedEarly, wonBeforeFirstTouch: wonEarly, negativeDurations: velocity.negativeDurations },
   };
 }

@@ -111,6 +111,8 @@ describeOnEngines('funnel report', (h) => {
     expect(report.dataQuality).toMatchObject({ wonBeforeFirstTouch: 1 });
     expect(report.total.reached).toMatchObject({ visitor: 2, lead: 1 });
     expect(report.groups[0].reached.visitor).toBe(1);
+    const midMonth = (await send('GET', 'funnel?from=2026-01-15&to=2026-01-20')).json();
+    expect(midMonth).toMatchObject({ from: '2026-01-01', to: '2026-02-01', total: { reached: { lead: 1 } } });
     const empty = (await send('GET', 'funnel?from=2020-01-01&to=2020-02-01')).json();
     expect(empty.total.reached.lead).toBe(0);
     expect(empty.total.leadToCustomer).toBeNull();
