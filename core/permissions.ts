@@ -25,6 +25,11 @@ export const ACTIONS = [
   'funnel.import',
   'funnel.export',
   'tracking.manage',
+  'contract.edit',
+  'contract.sign',
+  'leads.handle',
+  'sales.manage',
+  'notifications.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -41,6 +46,11 @@ export const ACTION_LABELS: Record<Action, string> = {
   'funnel.import': 'Import CSV files',
   'funnel.export': 'Export leads and deals as CSV',
   'tracking.manage': 'Manage website tracking sites',
+  'contract.edit': 'Draft, propose and comment on lead contract versions; run backtests',
+  'contract.sign': 'Sign a lead contract version for their team (marketing lead, sales manager)',
+  'leads.handle': 'Accept or reject the MQLs handed to them',
+  'sales.manage': 'Set working hours, routing rules and reps’ availability',
+  'notifications.manage': 'Manage the workspace’s webhooks',
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -59,15 +69,19 @@ const WORKS_THE_FUNNEL: readonly Action[] = [...EVERY_ROLE_CAN, 'funnel.write'];
 const LEADS_A_TEAM: readonly Action[] = [...WORKS_THE_FUNNEL, 'funnel.import', 'funnel.export'];
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  admin: ACTIONS,
-  marketing: LEADS_A_TEAM,
-  marketing_lead: LEADS_A_TEAM,
-  sales_rep: WORKS_THE_FUNNEL,
-  sales_manager: LEADS_A_TEAM,
+  admin: ACTIONS.filter((action) => action !== 'contract.sign'),
+  marketing: [...LEADS_A_TEAM, 'contract.edit'],
+  marketing_lead: [...LEADS_A_TEAM, 'contract.edit', 'contract.sign', 'notifications.manage'],
+  sales_rep: [...WORKS_THE_FUNNEL, 'leads.handle'],
+  sales_manager: [...LEADS_A_TEAM, 'contract.edit', 'contract.sign', 'leads.handle', 'sales.manage', 'notifications.manage'],
   operations: EVERY_ROLE_CAN,
   finance: EVERY_ROLE_CAN,
   executive: [...EVERY_ROLE_CAN, 'audit.read', 'funnel.export'],
 };
+
+/** The roles whose signatures, together, make a lead contract version active. */
+export const SIGNING_ROLES = ['marketing_lead', 'sales_manager'] as const satisfies readonly Role[];
+export type SigningRole = (typeof SIGNING_ROLES)[number];
 
 /**
  * Who is acting: a signed-in member (with their role), an API token (with its granted actions),

@@ -4,3 +4,6 @@ export * from '../modules/tokens/tokens.table.ts';
 export * from '../modules/audit/audit.table.ts';
 export * from '../modules/funnel/funnel.table.ts';
 export * from '../modules/tracking/tracking.table.ts';
+export * from '../modules/contract/contract.table.ts';
+export * from '../modules/sla/sla.table.ts';
+export * from '../modules/notifications/notifications.table.ts';
