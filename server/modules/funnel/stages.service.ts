@@ -28,6 +28,8 @@ export type Transition = {
   cause: string;
   reason: string | null;
   actorId: string | null;
+  /** The lead contract version whose rule made the change (scoring to MQL), if one did. */
+  definitionVersion?: number;
 };
 
 /**
@@ -57,6 +59,7 @@ export async function logTransitions(tx: Db, workspaceId: string, transitions: T
         actorId: t.actorId,
         reason: t.reason,
         cause: t.cause,
+        definitionVersion: t.definitionVersion ?? null,
       })),
     );
   }
@@ -88,11 +91,13 @@ export async function changeLeadStage(ctx: ServiceContext, leadId: string, input
 }
 
 /**
- * Moves leads forward when something later in the funnel happened to them (a deal opened
- * or was won). Leads already at or past that stage, or on a side stage, stay where they are.
+ * Moves leads forward when something later in the funnel happened to them (a deal opened or
+ * was won, a score crossed the contract's thresholds) and returns the moves made. Leads already at or past that stage, or on a side stage, stay where they are.
  */
-export async function advanceLeads(tx: Db, workspaceId: string, moves: { leadId: string; to: FunnelStage; at: Date; cause: string; reason: string }[]): Promise<number> {
-  if (moves.length === 0) return 0;
+export type Advance = { leadId: string; to: FunnelStage; at: Date; cause: string; reason: string; definitionVersion?: number };
+
+export async function advanceLeads(tx: Db, workspaceId: string, moves: Advance[]): Promise<Transition[]> {
+  if (moves.length === 0) return [];
   const current = await tx
     .select()
     .from(leads)
@@ -105,8 +110,8 @@ export async function advanceLeads(tx: Db, workspaceId: string, moves: { leadId:
     const patch = { stage: move.to, stageChangedAt: move.at, updatedAt: move.at, ...reachedOnEntry(lead, move.to, move.at) };
     await tx.update(leads).set(patch).where(and(eq(leads.workspaceId, workspaceId), eq(leads.id, lead.id)));
     byId.set(lead.id, { ...lead, ...patch });
-    transitions.push({ leadId: lead.id, from: lead.stage, to: move.to, at: move.at, cause: move.cause, reason: move.reason, actorId: null });
+    transitions.push({ leadId: lead.id, from: lead.stage, to: move.to, at: move.at, cause: move.cause, reason: move.reason, actorId: null, definitionVersion: move.definitionVersion });
   }
   await logTransitions(tx, workspaceId, transitions);
-  return transitions.length;
+  return transitions;
 }

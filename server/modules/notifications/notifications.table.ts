@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { NotificationChannel, NotificationEvent } from '../../../core/notifications/events.ts';
+import type { NotificationChannel, NotificationEvent, PersonalChannel } from '../../../core/notifications/events.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 
 const ws = () =>
@@ -33,7 +33,7 @@ export const notificationPreferences = pgTable(
     workspaceId: ws(),
     userId: uuid('user_id').notNull(),
     event: text('event').$type<NotificationEvent>().notNull(),
-    channels: jsonb('channels').$type<NotificationChannel[]>().notNull(),
+    channels: jsonb('channels').$type<PersonalChannel[]>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId, t.event] })],
 );
