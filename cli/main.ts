@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../core/permissions.ts';
 import { ZEmail, ZName } from '../core/schemas/common.ts';
 import { backupEmbeddedFolder, restoreEmbeddedFolder } from '../server/db/backup.ts';
 import { registerDemoCommand } from '../server/demo/demo.cli.ts';
+import { registerContractCommands } from './commands/contract.ts';
 import { registerFunnelCommands } from './commands/funnel.ts';
 import { withDatabase } from './database.ts';
 import { ensureWebBuilt } from './web-build.ts';
@@ -114,8 +115,10 @@ program
     console.log(`Restored ${file} into ${config().dataDir}`);
   });
 
-registerFunnelCommands(program, { config, workspaceSlug: () => program.opts<GlobalOptions>().workspace });
-registerDemoCommand(program, { config, withDatabase });
+const commandDeps = { config, withDatabase, workspaceSlug: () => program.opts<GlobalOptions>().workspace };
+registerFunnelCommands(program, commandDeps);
+registerContractCommands(program, commandDeps);
+registerDemoCommand(program, commandDeps);
 
 try {
   await program.parseAsync(process.argv);

@@ -15,10 +15,12 @@ import { installAuth } from './http/auth.ts';
 import { installErrorHandler } from './http/errors.ts';
 import type { RouteDeps } from './http/routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerContractRoutes } from './modules/contract/contract.routes.ts';
 import { registerLeadRoutes } from './modules/funnel/leads.routes.ts';
 import { registerRecordRoutes } from './modules/funnel/records.routes.ts';
 import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
 import { registerImportRoutes } from './modules/imports/imports.routes.ts';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerTrackingRoutes } from './modules/tracking/tracking.routes.ts';
 import { registerTokenRoutes } from './modules/tokens/tokens.routes.ts';
 import { registerWorkspaceRoutes } from './modules/workspaces/workspaces.routes.ts';
@@ -97,8 +99,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuditRoutes(app, routeDeps);
   registerRecordRoutes(app, routeDeps);
   registerLeadRoutes(app, routeDeps);
+  registerContractRoutes(app, routeDeps);
   await registerTrackingRoutes(app, routeDeps);
   await registerImportRoutes(app, routeDeps);
+  registerNotificationRoutes(app, routeDeps);
   await registerWeb(app);
   return app;
 }

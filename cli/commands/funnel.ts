@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { SingleBar } from 'cli-progress';
 import { Argument, Option, type Command } from 'commander';
 import { rejectedRowsCsv } from '../../core/csv/rejected.ts';
 import { PRESET_NAMES } from '../../core/csv/presets.ts';
@@ -11,21 +10,9 @@ import { exportDealsCsv, exportLeadsCsv } from '../../server/modules/funnel/expo
 import { funnelReport } from '../../server/modules/funnel/funnel.service.ts';
 import type { ImportReport } from '../../core/csv/import-report.ts';
 import { importCsv, readImportFile } from '../../server/modules/imports/imports.service.ts';
-import { withDatabase, workspaceContext } from '../database.ts';
+import { workspaceContext } from '../database.ts';
 import type { CliDeps } from './deps.ts';
-
-function progressBar(label: string): { update: (done: number, total: number) => void; stop: () => void } {
-  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} records`, stream: process.stderr, hideCursor: true });
-  let started = false;
-  return {
-    update: (done, total) => {
-      if (!started) bar.start(total, 0);
-      started = true;
-      bar.update(done);
-    },
-    stop: () => started && bar.stop(),
-  };
-}
+import { progressBar } from './progress.ts';
 
 function describeReport(report: ImportReport): string[] {
   const counts = Object.entries(report.counts).map(([kind, c]) => `${kind}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`);
@@ -58,7 +45,7 @@ export function registerFunnelCommands(program: Command, deps: CliDeps): void {
     .action(async (file: string, options: { preset: string; validOnly?: boolean; dryRun?: boolean; rejected?: string }) => {
       if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
       const bytes = new Uint8Array(fs.readFileSync(file));
-      await withDatabase(deps.config(), async (db) => {
+      await deps.withDatabase(deps.config(), async (db) => {
         const ctx = await workspaceContext(db, deps.workspaceSlug());
         const parsed = readImportFile(bytes, options.preset, ctx.now);
         const bar = progressBar('Importing');
@@ -76,7 +63,7 @@ export function registerFunnelCommands(program: Command, deps: CliDeps): void {
     .addArgument(new Argument('<what>', 'what to export').choices(['leads', 'deals']))
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (what: 'leads' | 'deals', options: { out?: string }) => {
-      await withDatabase(deps.config(), async (db) => {
+      await deps.withDatabase(deps.config(), async (db) => {
         const ctx = await workspaceContext(db, deps.workspaceSlug());
         const filter = { sort: 'newest' as const };
         await writeChunks(what === 'leads' ? exportLeadsCsv(ctx, filter) : exportDealsCsv(ctx), options.out);
@@ -97,7 +84,7 @@ export function registerFunnelCommands(program: Command, deps: CliDeps): void {
         const issue = query.error.issues[0]!;
         throw new Error(`--${issue.path.join('.').replace('windowDays', 'window')} ${issue.message}`);
       }
-      await withDatabase(deps.config(), async (db) => {
+      await deps.withDatabase(deps.config(), async (db) => {
         const report = await funnelReport(await workspaceContext(db, deps.workspaceSlug()), query.data);
         const groups = report.groups.map((g) => ({
           group: g.group,

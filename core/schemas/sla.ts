@@ -85,6 +85,16 @@ export const ZSlaPolicy = z.object({
 });
 export type SlaPolicy = z.infer<typeof ZSlaPolicy>;
 
+/** Where a first contract starts: a call within half a working day, three tries in a working week. */
+export const DEFAULT_SLA_POLICY: SlaPolicy = {
+  firstContactHours: 4,
+  attempts: 3,
+  attemptsWithinDays: 7,
+  mqlsPerMonth: 100,
+  acceptedPercent: 70,
+  staleAfterDays: 14,
+};
+
 export const REJECTION_REASONS = ['not_a_lead', 'job_seeker', 'student', 'no_budget', 'wrong_contact', 'duplicate', 'competitor', 'other'] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 

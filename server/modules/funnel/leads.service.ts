@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor, type Page } from '../../http/pagination.ts'
 import { users } from '../identity/identity.table.ts';
 import { accounts, activities, campaigns, deals, leads, savedViews, stageTransitions, touchpoints } from './funnel.table.ts';
 
-function displayName(lead: { firstName: string | null; lastName: string | null; email: string | null }): string {
+export function displayName(lead: { firstName: string | null; lastName: string | null; email: string | null }): string {
   return [lead.firstName, lead.lastName].filter(Boolean).join(' ') || lead.email || '(no name)';
 }
 

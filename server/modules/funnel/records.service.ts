@@ -7,6 +7,7 @@ import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../http/pagination.ts';
+import { rescoreLeads } from '../contract/scoring.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { accounts, activities, campaigns, deals, leads } from './funnel.table.ts';
 import { futureDateFields } from './checks.ts';
@@ -202,8 +203,8 @@ function dealMoves(rows: Record<string, unknown>[]): { leadId: string; to: Funne
  * Saves records of one kind: each item is matched to an existing record by `id` (update) or
  * external id (upsert), else created. References are resolved in bulk; an item whose
  * reference does not resolve in this workspace is not saved and comes back as an error.
- * Unchanged records are not written. Stage changes of leads are logged, and deals move their
- * leads forward in the funnel. Runs inside the caller's transaction.
+ * Unchanged records are not written. Stage changes of leads are logged, saved leads are
+ * rescored by the active lead contract, and deals move their leads forward in the funnel. Runs inside the caller's transaction.
  */
 export async function saveRecords<K extends RecordKind>(
   tx: Db,
@@ -275,6 +276,7 @@ export async function saveRecords<K extends RecordKind>(
   result.created = inserts.length;
   result.updated = updates.length;
   await logTransitions(tx, ctx.workspaceId, transitions);
+  if (kind === 'lead') await rescoreLeads(tx, ctx, [...inserts, ...updates.map((u) => u.row)].map((row) => row.id as string));
   if (kind === 'deal') await advanceLeads(tx, ctx.workspaceId, dealMoves([...inserts, ...updates.map((u) => u.row)]));
   if (options.audit) {
     for (const row of inserts) await recordAudit(tx, { ...ctx, db: tx }, { action: `${kind}.create`, entityType: kind, entityId: row.id as string, after: row });

@@ -8,6 +8,7 @@ import { AppError } from '../../http/errors.ts';
 import { touchpoints, visitors } from './funnel.table.ts';
 import { futureDateFields } from './checks.ts';
 import { lookupRef, resolveRefs } from './refs.ts';
+import { rescoreLeads } from '../contract/scoring.service.ts';
 
 export type IngestResult = { received: number; stored: number; duplicates: number };
 export type TouchpointError = { index: number; field: string; message: string };
@@ -90,9 +91,12 @@ async function buildRows(tx: Db, workspaceId: string, inputs: TouchpointInput[],
   return { rows, errors };
 }
 
-/** Inserts rows through one JSON parameter (same statement on PGlite and PostgreSQL); returns how many were new. */
-async function insertRows(tx: Db, workspaceId: string, rows: TouchpointRow[], now: Date): Promise<number> {
-  const [result] = await queryRows<{ stored: number }>(tx, sql`
+/**
+ * Inserts rows through one JSON parameter (same statement on PGlite and PostgreSQL); returns how
+ * many were new, and the leads they belong to.
+ */
+async function insertRows(tx: Db, workspaceId: string, rows: TouchpointRow[], now: Date): Promise<{ stored: number; leadIds: string[] }> {
+  const [result] = await queryRows<{ stored: number; lead_ids: string[] | null }>(tx, sql`
     with incoming as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
         id uuid, dedupe_key text, external_id text, lead_id uuid, anonymous_id text, type text,
@@ -102,10 +106,10 @@ async function insertRows(tx: Db, workspaceId: string, rows: TouchpointRow[], no
       select ${workspaceId}::uuid, id, dedupe_key, external_id, lead_id, anonymous_id, type, channel, campaign_id, url, occurred_at, properties, ${now.toISOString()}::timestamptz
       from incoming
       on conflict (workspace_id, dedupe_key) do nothing
-      returning 1
+      returning lead_id
     )
-    select count(*)::int as stored from stored`);
-  return Number(result?.stored ?? 0);
+    select count(*)::int as stored, array_agg(distinct lead_id::text) filter (where lead_id is not null) as lead_ids from stored`);
+  return { stored: Number(result?.stored ?? 0), leadIds: result?.lead_ids ?? [] };
 }
 
 /** Remembers every anonymous browser of the batch with when it was first and last seen. */
@@ -134,7 +138,8 @@ async function touchVisitors(tx: Db, workspaceId: string, rows: TouchpointRow[])
 /**
  * Stores a batch of touchpoints all-or-nothing: every reference must resolve in this
  * workspace, external ids must be unique within the batch, and a touchpoint already stored
- * (same external id, or same content) is counted as a duplicate, not stored again.
+ * (same external id, or same content) is counted as a duplicate, not stored again. The leads
+ * that got new touchpoints are rescored in the same transaction.
  */
 export async function ingestTouchpoints(ctx: ServiceContext, inputs: TouchpointInput[]): Promise<IngestResult> {
   return ctx.db.transaction(async (tx) => {
@@ -144,7 +149,8 @@ export async function ingestTouchpoints(ctx: ServiceContext, inputs: TouchpointI
       throw new AppError('validation_failed', `${errors.length} touchpoint(s) have errors; nothing was stored. First: ${details[0]!.field} ${details[0]!.message}`, details);
     }
     await touchVisitors(tx, ctx.workspaceId, rows);
-    const stored = await insertRows(tx, ctx.workspaceId, rows, ctx.now);
+    const { stored, leadIds } = await insertRows(tx, ctx.workspaceId, rows, ctx.now);
+    await rescoreLeads(tx, ctx, leadIds);
     return { received: inputs.length, stored, duplicates: inputs.length - stored };
   });
 }

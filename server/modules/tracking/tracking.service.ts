@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { rescoreLeads } from '../contract/scoring.service.ts';
 import type { Collect, LeadInput, TouchpointInput } from '../../../core/schemas/funnel.ts';
 import { ZEmail } from '../../../core/schemas/common.ts';
 import type { Db } from '../../db/client.ts';
@@ -133,6 +134,7 @@ export async function collect(db: Db, input: Collect, request: { origin: string 
     await db.transaction(async (tx) => {
       const leadId = await identify(tx, { ...ctx, db: tx }, email.data, fields, event.url);
       await stitchVisitor(tx, site.workspaceId, input.anonymousId, leadId, request.now);
+      await rescoreLeads(tx, { ...ctx, db: tx }, [leadId]);
     });
   }
   return 'stored';

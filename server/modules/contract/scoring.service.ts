@@ -1,0 +1,147 @@
+import { sql } from 'drizzle-orm';
+import { backtest, type BacktestRow } from '../../../core/scoring/backtest.ts';
+import { compileDefinition, type LeadScore, type LeadScorer } from '../../../core/scoring/evaluate.ts';
+import type { LeadDefinition } from '../../../core/schemas/scoring.ts';
+import type { Db } from '../../db/client.ts';
+import { queryRows } from '../../db/raw.ts';
+import type { ServiceContext } from '../../http/context.ts';
+import { AppError } from '../../http/errors.ts';
+import { logTransitions, type Transition } from '../funnel/stages.service.ts';
+import { handOverMqls } from '../sla/handover.service.ts';
+import { activeContract, type Contract } from './contract.service.ts';
+import { leadDefinitions } from './contract.table.ts';
+import { loadScoredLeads, type ScoredLead } from './subjects.ts';
+
+/** Stages from which a qualifying score makes a lead an MQL: before MQL, or recycled to nurture. */
+const QUALIFIABLE_STAGES = ['visitor', 'lead', 'nurture', 'recycled'] as const;
+const PAGE_SIZE = 2_000;
+const SCORERS_KEPT = 64;
+
+const scorers = new Map<string, LeadScorer>();
+
+/** One compiled scorer per contract content, reused across requests (regexes compiled once). */
+function scorerOf(definition: LeadDefinition, hash: string): LeadScorer {
+  let scorer = scorers.get(hash);
+  if (!scorer) {
+    if (scorers.size >= SCORERS_KEPT) scorers.delete(scorers.keys().next().value!);
+    scorer = compileDefinition(definition);
+    scorers.set(hash, scorer);
+  }
+  return scorer;
+}
+
+type Scored = { lead: ScoredLead; score: LeadScore };
+
+async function saveScores(tx: Db, workspaceId: string, version: number, scored: Scored[], now: Date): Promise<void> {
+  if (scored.length === 0) return;
+  const rows = scored.map(({ lead, score }) => ({
+    lead_id: lead.id, fit: score.fit, engagement: score.engagement, qualified: score.qualified,
+    disqualified_reason: score.disqualified?.reason ?? null, breakdown: score.breakdown,
+  }));
+  await tx.execute(sql`
+    insert into lead_scores (workspace_id, lead_id, version, fit, engagement, qualified, disqualified_reason, breakdown, scored_at)
+    select ${workspaceId}::uuid, lead_id, ${version}, fit, engagement, qualified, disqualified_reason, breakdown, ${now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as x(lead_id uuid, fit real, engagement real, qualified boolean, disqualified_reason text, breakdown jsonb)
+    on conflict (workspace_id, lead_id) do update set version = excluded.version, fit = excluded.fit, engagement = excluded.engagement,
+      qualified = excluded.qualified, disqualified_reason = excluded.disqualified_reason, breakdown = excluded.breakdown, scored_at = excluded.scored_at`);
+}
+
+/**
+ * Leads whose score crosses the contract's thresholds become MQLs: moved, logged with the
+ * version that qualified them, and handed over to Sales.
+ */
+async function qualify(tx: Db, ctx: ServiceContext, contract: Contract, scored: Scored[]): Promise<number> {
+  const crossing = scored.filter(({ lead, score }) => score.qualified && (QUALIFIABLE_STAGES as readonly string[]).includes(lead.stage));
+  if (crossing.length === 0) return 0;
+  const ids = crossing.map(({ lead }) => lead.id);
+  await tx.execute(sql`
+    update leads set stage = 'mql', stage_changed_at = ${ctx.now.toISOString()}::timestamptz, updated_at = ${ctx.now.toISOString()}::timestamptz,
+      reached_lead_at = coalesce(reached_lead_at, ${ctx.now.toISOString()}::timestamptz),
+      reached_mql_at = coalesce(reached_mql_at, ${ctx.now.toISOString()}::timestamptz)
+    where workspace_id = ${ctx.workspaceId}::uuid and id = any(${`{${ids.join(',')}}`}::uuid[])`);
+  const { fitThreshold, engagementThreshold } = contract.definition;
+  const transitions: Transition[] = crossing.map(({ lead, score }) => ({
+    leadId: lead.id, from: lead.stage, to: 'mql', at: ctx.now, cause: 'score', actorId: null, definitionVersion: contract.version,
+    reason: `Fit ${score.fit} ≥ ${fitThreshold} and engagement ${score.engagement} ≥ ${engagementThreshold} under contract v${contract.version}`,
+  }));
+  await logTransitions(tx, ctx.workspaceId, transitions);
+  await handOverMqls(tx, ctx, crossing.map(({ lead, score }) => ({ leadId: lead.id, mqlAt: ctx.now, version: contract.version, sla: contract.sla, score })));
+  return crossing.length;
+}
+
+async function scoreAndQualify(tx: Db, ctx: ServiceContext, contract: Contract, leads: ScoredLead[]): Promise<{ scored: number; qualified: number }> {
+  const scorer = scorerOf(contract.definition, contract.contentHash);
+  const scored = leads.map((lead) => ({ lead, score: scorer.score(lead.subject, ctx.now) }));
+  await saveScores(tx, ctx.workspaceId, contract.version, scored, ctx.now);
+  return { scored: scored.length, qualified: await qualify(tx, ctx, contract, scored) };
+}
+
+/**
+ * Rescores leads after something about them changed (a touchpoint, a field), inside the
+ * caller's transaction. Without an active contract there is nothing to score by.
+ */
+export async function rescoreLeads(tx: Db, ctx: ServiceContext, leadIds: readonly string[]): Promise<void> {
+  if (leadIds.length === 0) return;
+  const contract = await activeContract(tx, ctx.workspaceId);
+  if (!contract) return;
+  const ids = [...new Set(leadIds)];
+  for (let i = 0; i < ids.length; i += PAGE_SIZE) {
+    const page = ids.slice(i, i + PAGE_SIZE);
+    await scoreAndQualify(tx, ctx, contract, await loadScoredLeads(tx, ctx.workspaceId, sql`l.id = any(${`{${page.join(',')}}`}::uuid[])`));
+  }
+}
+
+/** Every lead of the workspace, page by page (each page its own transaction), by the active contract. */
+export async function rescoreWorkspace(ctx: ServiceContext, onProgress?: (done: number, total: number) => void) {
+  const contract = await activeContract(ctx.db, ctx.workspaceId);
+  if (!contract) throw new AppError('conflict', 'This workspace has no active lead contract to score by; sign one first.');
+  const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(ctx.db, sql`select count(*)::int as total from leads where workspace_id = ${ctx.workspaceId}::uuid`);
+  const outcome = { version: contract.version, scored: 0, qualified: 0 };
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const leads = await loadScoredLeads(ctx.db, ctx.workspaceId, sql`l.id > ${after}::uuid`, sql`l.id`, PAGE_SIZE);
+    if (leads.length === 0) break;
+    const done = await ctx.db.transaction((tx) => scoreAndQualify(tx, { ...ctx, db: tx }, contract, leads));
+    outcome.scored += done.scored;
+    outcome.qualified += done.qualified;
+    after = leads[leads.length - 1]!.id;
+    onProgress?.(outcome.scored, Number(total));
+  }
+  return outcome;
+}
+
+export type BacktestQuery = { version: number; from: string; to: string; examples?: number };
+
+/**
+ * A version run over the leads created in a period, beside the active one: each lead is scored
+ * with its touchpoints up to the end of the period (what was known then), and compared with
+ * what became of it (SQL, opportunity, customer as won).
+ */
+export async function backtestVersion(ctx: ServiceContext, query: BacktestQuery) {
+  const [candidate] = await ctx.db.select().from(leadDefinitions).where(sql`${leadDefinitions.workspaceId} = ${ctx.workspaceId}::uuid and ${leadDefinitions.version} = ${query.version}`);
+  if (!candidate) throw new AppError('not_found', `Lead contract version ${query.version} was not found.`);
+  const active = await activeContract(ctx.db, ctx.workspaceId);
+  const candidateScorer = scorerOf(candidate.definition, candidate.contentHash);
+  const activeScorer = active ? scorerOf(active.definition, active.contentHash) : null;
+  const asOf = new Date(`${query.to}T00:00:00Z`);
+  const rows: BacktestRow[] = [];
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const leads = await loadScoredLeads(ctx.db, ctx.workspaceId,
+      sql`l.created_at >= ${query.from}::date and l.created_at < ${query.to}::date and l.id > ${after}::uuid`, sql`l.id`, PAGE_SIZE);
+    if (leads.length === 0) break;
+    for (const lead of leads) {
+      const score = candidateScorer.score(lead.subject, asOf);
+      rows.push({
+        leadId: lead.id,
+        name: lead.name,
+        candidate: { qualified: score.qualified, fit: score.fit, engagement: score.engagement },
+        active: activeScorer ? { qualified: activeScorer.score(lead.subject, asOf).qualified } : null,
+        reached: { sql: !!lead.reached.sql, opportunity: !!lead.reached.opportunity, won: !!lead.reached.customer },
+      });
+    }
+    after = leads[leads.length - 1]!.id;
+  }
+  return { version: query.version, activeVersion: active?.version ?? null, from: query.from, to: query.to, ...backtest(rows, { examples: query.examples ?? 5 }) };
+}

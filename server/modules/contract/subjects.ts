@@ -1,0 +1,84 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { FunnelStage } from '../../../core/funnel/stages.ts';
+import type { CustomValue, ScoringSubject, ScoringTouchpoint } from '../../../core/scoring/evaluate.ts';
+import type { LeadStage } from '../../../core/funnel/stages.ts';
+import type { Db } from '../../db/client.ts';
+import { queryRows } from '../../db/raw.ts';
+
+/** A lead as scoring, routing and backtests read it: the scoring subject and what became of the lead. */
+export type ScoredLead = {
+  id: string;
+  name: string;
+  stage: LeadStage;
+  createdAt: Date;
+  subject: ScoringSubject;
+  /** The furthest funnel stages reached, for backtests. */
+  reached: Partial<Record<FunnelStage, boolean>>;
+};
+
+type SubjectRow = {
+  id: string;
+  name: string;
+  stage: LeadStage;
+  created_at: string | Date;
+  title: string | null;
+  email: string | null;
+  country: string | null;
+  source: string | null;
+  channel: string | null;
+  custom: Record<string, CustomValue>;
+  a_employees: number | null;
+  a_industry: string | null;
+  a_country: string | null;
+  a_domain: string | null;
+  has_account: boolean;
+  reached_sql: boolean;
+  reached_opportunity: boolean;
+  reached_customer: boolean;
+  touches: [string, string | null, string | null, string | null, number][] | null;
+};
+
+/**
+ * Leads with their account and touchpoints, in one statement: touchpoints come back as one
+ * compact JSON array per lead (type, url, campaign, channel, epoch ms), which the driver parses
+ * with JSON.parse — far cheaper than a row per touchpoint when rescoring millions of them.
+ */
+export async function loadScoredLeads(db: Db, workspaceId: string, where: SQL, order: SQL = sql`l.id`, limit?: number): Promise<ScoredLead[]> {
+  const rows = await queryRows<SubjectRow>(db, sql`
+    select l.id, trim(concat_ws(' ', l.first_name, l.last_name, case when l.first_name is null and l.last_name is null then l.email end)) as name,
+      l.stage, l.created_at, l.title, l.email, coalesce(l.country, a.country) as country, l.source, l.channel, l.custom,
+      a.employees as a_employees, a.industry as a_industry, a.country as a_country, a.domain as a_domain, a.id is not null as has_account,
+      coalesce(l.reached_sql_at, l.reached_opportunity_at, l.reached_customer_at) is not null as reached_sql,
+      coalesce(l.reached_opportunity_at, l.reached_customer_at) is not null as reached_opportunity,
+      l.reached_customer_at is not null as reached_customer,
+      (select json_agg(json_build_array(t.type, t.url, t.campaign_id, t.channel, (extract(epoch from t.occurred_at) * 1000)::bigint))
+         from touchpoints t where t.workspace_id = l.workspace_id and t.lead_id = l.id) as touches
+    from leads l
+    left join accounts a on a.workspace_id = l.workspace_id and a.id = l.account_id
+    where l.workspace_id = ${workspaceId}::uuid and ${where}
+    order by ${order}
+    ${limit ? sql`limit ${limit}` : sql``}`);
+  return rows.map(toScoredLead);
+}
+
+function toScoredLead(row: SubjectRow): ScoredLead {
+  const touchpoints: ScoringTouchpoint[] = (row.touches ?? []).map(([type, url, campaignId, channel, at]) => ({
+    type: type as ScoringTouchpoint['type'],
+    url,
+    campaignId,
+    channel,
+    occurredAt: new Date(Number(at)),
+  }));
+  return {
+    id: row.id,
+    name: row.name || 'Unnamed lead',
+    stage: row.stage,
+    createdAt: new Date(row.created_at),
+    subject: {
+      lead: { title: row.title, email: row.email, country: row.country, source: row.source, channel: row.channel, custom: row.custom ?? {} },
+      account: row.has_account ? { employees: row.a_employees, industry: row.a_industry, country: row.a_country, domain: row.a_domain } : null,
+      touchpoints,
+    },
+    reached: { sql: row.reached_sql, opportunity: row.reached_opportunity, customer: row.reached_customer },
+  };
+}
