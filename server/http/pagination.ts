@@ -1,3 +1,5 @@
+import { and, eq, lt, or, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from './errors.ts';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
@@ -20,4 +22,15 @@ export function decodeCursor(cursor: string | undefined): CursorPosition | null 
       { field: 'cursor', message: 'is not a cursor this server issued' },
     ]);
   }
+}
+
+/** In newest-first order, the rows after the position: older, or as old with a smaller id. */
+export function olderThan(at: PgColumn, id: PgColumn, position: CursorPosition): SQL {
+  return or(lt(at, position.at), and(eq(at, position.at), lt(id, position.id))) as SQL;
+}
+
+/** A page from `limit + 1` fetched rows: the first `limit`, and a cursor at the last of them when there are more. */
+export function toPage<R, T>(rows: R[], limit: number, positionOf: (row: R) => CursorPosition, toItem: (row: R) => T): Page<T> {
+  const last = rows.length > limit ? rows[limit - 1] : undefined;
+  return { items: rows.slice(0, limit).map(toItem), nextCursor: last === undefined ? null : encodeCursor(positionOf(last)) };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { NotificationChannel, NotificationEvent, PersonalChannel } from '../../../core/notifications/events.ts';
+import type { OutboxStatus } from '../../../core/schemas/notifications.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 
 const ws = () =>
@@ -54,9 +55,6 @@ export const webhooks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
 );
-
-export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
  * The transactional outbox: a message to send is written in the same transaction as the change
