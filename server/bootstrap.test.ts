@@ -7,12 +7,13 @@ import { describeOnEngines } from './testing/harness.ts';
 
 describeOnEngines('first start', (h) => {
   it('creates the admin and the Demo workspace with the demo company once, with a one-time sign-in link', async () => {
-    const link = await bootstrapFirstStart(h.db, h.config, new Date());
+    const first = await bootstrapFirstStart(h.db, h.config, new Date());
+    const link = first?.signInLink;
     expect(link).toMatch(/^http:\/\/accord\.test\/link\/[\w-]+$/);
     const admin = await findUserByEmail(h.db, h.config.adminEmail);
     expect(admin).not.toBeNull();
     const demo = await findWorkspaceBySlug(h.db, 'demo');
-    expect(demo).toMatchObject({ name: 'Demo' });
+    expect(demo).toMatchObject({ name: 'Demo', id: first!.demoWorkspaceId });
     const leads = await h.db.execute(sql`select count(*)::int as n from leads where workspace_id = ${demo!.id}`);
     expect(JSON.stringify(leads)).toContain(`"n":${h.config.demoLeads}`);
 

@@ -256,3 +256,23 @@ export async function addComment(ctx: ServiceContext, version: number, body: str
     return row!;
   });
 }
+
+/**
+ * Records a version both teams have already agreed on, signed and active at once: the demo
+ * company's contract. Only for a workspace without any version yet.
+ */
+export async function adoptSignedContract(
+  db: Db,
+  input: { workspaceId: string; now: Date; name: string; definition: LeadDefinition; sla: SlaPolicy; signers: Record<SigningRole, string> },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [existing] = await tx.select({ version: leadDefinitions.version }).from(leadDefinitions).where(eq(leadDefinitions.workspaceId, input.workspaceId)).limit(1);
+    if (existing) return;
+    const hash = contentHash(input.definition, input.sla);
+    const at = { createdAt: input.now, updatedAt: input.now, proposedAt: input.now, activatedAt: input.now };
+    await tx.insert(leadDefinitions).values({ workspaceId: input.workspaceId, version: 1, name: input.name, status: 'active', definition: input.definition, sla: input.sla, contentHash: hash, ...at });
+    await tx.insert(definitionSignatures).values(
+      SIGNING_ROLES.map((role) => ({ workspaceId: input.workspaceId, id: crypto.randomUUID(), version: 1, userId: input.signers[role], role, contentHash: hash, signedAt: input.now })),
+    );
+  });
+}

@@ -3,14 +3,13 @@ import { backtest, type BacktestRow } from '../../../core/scoring/backtest.ts';
 import { compileDefinition, type LeadScore, type LeadScorer } from '../../../core/scoring/evaluate.ts';
 import type { LeadDefinition } from '../../../core/schemas/scoring.ts';
 import type { Db } from '../../db/client.ts';
-import { queryRows } from '../../db/raw.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { logTransitions, type Transition } from '../funnel/stages.service.ts';
 import { handOverMqls } from '../sla/handover.service.ts';
 import { activeContract, type Contract } from './contract.service.ts';
 import { leadDefinitions } from './contract.table.ts';
-import { loadScoredLeads, type ScoredLead } from './subjects.ts';
+import { byIds, leadIdPages, loadScoredLeads, prefetchedPages, type ScoredLead } from './subjects.ts';
 
 /** Stages from which a qualifying score makes a lead an MQL: before MQL, or recycled to nurture. */
 const QUALIFIABLE_STAGES = ['visitor', 'lead', 'nurture', 'recycled'] as const;
@@ -87,8 +86,7 @@ export async function rescoreLeads(tx: Db, ctx: ServiceContext, leadIds: readonl
   if (!contract) return;
   const ids = [...new Set(leadIds)];
   for (let i = 0; i < ids.length; i += PAGE_SIZE) {
-    const page = ids.slice(i, i + PAGE_SIZE);
-    await scoreAndQualify(tx, ctx, contract, await loadScoredLeads(tx, ctx.workspaceId, sql`l.id = any(${`{${page.join(',')}}`}::uuid[])`));
+    await scoreAndQualify(tx, ctx, contract, await loadScoredLeads(tx, ctx.workspaceId, byIds(ids.slice(i, i + PAGE_SIZE))));
   }
 }
 
@@ -96,17 +94,14 @@ export async function rescoreLeads(tx: Db, ctx: ServiceContext, leadIds: readonl
 export async function rescoreWorkspace(ctx: ServiceContext, onProgress?: (done: number, total: number) => void) {
   const contract = await activeContract(ctx.db, ctx.workspaceId);
   if (!contract) throw new AppError('conflict', 'This workspace has no active lead contract to score by; sign one first.');
-  const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(ctx.db, sql`select count(*)::int as total from leads where workspace_id = ${ctx.workspaceId}::uuid`);
+  const pages = await leadIdPages(ctx.db, ctx.workspaceId, sql`true`, PAGE_SIZE);
+  const total = pages.reduce((sum, page) => sum + page.length, 0);
   const outcome = { version: contract.version, scored: 0, qualified: 0 };
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    const leads = await loadScoredLeads(ctx.db, ctx.workspaceId, sql`l.id > ${after}::uuid`, sql`l.id`, PAGE_SIZE);
-    if (leads.length === 0) break;
+  for await (const leads of prefetchedPages(ctx.db, ctx.workspaceId, pages)) {
     const done = await ctx.db.transaction((tx) => scoreAndQualify(tx, { ...ctx, db: tx }, contract, leads));
     outcome.scored += done.scored;
     outcome.qualified += done.qualified;
-    after = leads[leads.length - 1]!.id;
-    onProgress?.(outcome.scored, Number(total));
+    onProgress?.(outcome.scored, total);
   }
   return outcome;
 }
@@ -126,11 +121,8 @@ export async function backtestVersion(ctx: ServiceContext, query: BacktestQuery)
   const activeScorer = active ? scorerOf(active.definition, active.contentHash) : null;
   const asOf = new Date(`${query.to}T00:00:00Z`);
   const rows: BacktestRow[] = [];
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    const leads = await loadScoredLeads(ctx.db, ctx.workspaceId,
-      sql`l.created_at >= ${query.from}::date and l.created_at < ${query.to}::date and l.id > ${after}::uuid`, sql`l.id`, PAGE_SIZE);
-    if (leads.length === 0) break;
+  const pages = await leadIdPages(ctx.db, ctx.workspaceId, sql`l.created_at >= ${query.from}::date and l.created_at < ${query.to}::date`, PAGE_SIZE);
+  for await (const leads of prefetchedPages(ctx.db, ctx.workspaceId, pages)) {
     for (const lead of leads) {
       const score = candidateScorer.score(lead.subject, asOf);
       rows.push({
@@ -141,7 +133,6 @@ export async function backtestVersion(ctx: ServiceContext, query: BacktestQuery)
         reached: { sql: !!lead.reached.sql, opportunity: !!lead.reached.opportunity, won: !!lead.reached.customer },
       });
     }
-    after = leads[leads.length - 1]!.id;
   }
   return { version: query.version, activeVersion: active?.version ?? null, from: query.from, to: query.to, ...backtest(rows, { examples: query.examples ?? 5 }) };
 }

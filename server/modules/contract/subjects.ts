@@ -42,6 +42,7 @@ type SubjectRow = {
  * Leads with their account and touchpoints, in one statement: touchpoints come back as one
  * compact JSON array per lead (type, url, campaign, channel, epoch ms), which the driver parses
  * with JSON.parse — far cheaper than a row per touchpoint when rescoring millions of them.
+ * (Float epochs: numeric arithmetic made the statement a quarter slower.)
  */
 export async function loadScoredLeads(db: Db, workspaceId: string, where: SQL, order: SQL = sql`l.id`, limit?: number): Promise<ScoredLead[]> {
   const rows = await queryRows<SubjectRow>(db, sql`
@@ -51,7 +52,7 @@ export async function loadScoredLeads(db: Db, workspaceId: string, where: SQL, o
       coalesce(l.reached_sql_at, l.reached_opportunity_at, l.reached_customer_at) is not null as reached_sql,
       coalesce(l.reached_opportunity_at, l.reached_customer_at) is not null as reached_opportunity,
       l.reached_customer_at is not null as reached_customer,
-      (select json_agg(json_build_array(t.type, t.url, t.campaign_id, t.channel, (extract(epoch from t.occurred_at) * 1000)::bigint))
+      (select json_agg(json_build_array(t.type, t.url, t.campaign_id, t.channel, floor(date_part('epoch', t.occurred_at) * 1000)))
          from touchpoints t where t.workspace_id = l.workspace_id and t.lead_id = l.id) as touches
     from leads l
     left join accounts a on a.workspace_id = l.workspace_id and a.id = l.account_id
@@ -81,4 +82,35 @@ function toScoredLead(row: SubjectRow): ScoredLead {
     },
     reached: { sql: row.reached_sql, opportunity: row.reached_opportunity, customer: row.reached_customer },
   };
+}
+
+/** The ids of the workspace's leads that match, in pages: what bulk scoring walks through. */
+export async function leadIdPages(db: Db, workspaceId: string, where: SQL, pageSize: number): Promise<string[][]> {
+  const rows = await queryRows<{ id: string }>(db, sql`select l.id from leads l where l.workspace_id = ${workspaceId}::uuid and ${where} order by l.id`);
+  const pages: string[][] = [];
+  for (let i = 0; i < rows.length; i += pageSize) pages.push(rows.slice(i, i + pageSize).map((row) => row.id));
+  return pages;
+}
+
+export const byIds = (ids: readonly string[]) => sql`l.id = any(${`{${ids.join(',')}}`}::uuid[])`;
+
+/**
+ * The pages of leads, loaded `depth` at a time ahead of the one being worked on: on PostgreSQL
+ * the loads run on other connections while this process scores and writes.
+ */
+export async function* prefetchedPages(db: Db, workspaceId: string, pages: readonly (readonly string[])[], depth = 2): AsyncGenerator<ScoredLead[]> {
+  const load = (ids: readonly string[]) => loadScoredLeads(db, workspaceId, byIds(ids));
+  const inFlight: Promise<ScoredLead[]>[] = [];
+  const start = (index: number) => {
+    const loading = load(pages[index]!);
+    loading.catch(() => undefined); // surfaces when awaited below, not as an unhandled rejection meanwhile
+    inFlight.push(loading);
+  };
+  let next = 0;
+  while (next < Math.min(depth, pages.length)) start(next++);
+  while (inFlight.length > 0) {
+    const leads = await inFlight.shift()!;
+    if (next < pages.length) start(next++);
+    yield leads;
+  }
 }
