@@ -21,6 +21,7 @@ import { registerRecordRoutes } from './modules/funnel/records.routes.ts';
 import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
 import { registerImportRoutes } from './modules/imports/imports.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { registerSlaRoutes } from './modules/sla/sla.routes.ts';
 import { registerTrackingRoutes } from './modules/tracking/tracking.routes.ts';
 import { registerTokenRoutes } from './modules/tokens/tokens.routes.ts';
 import { registerWorkspaceRoutes } from './modules/workspaces/workspaces.routes.ts';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerTrackingRoutes(app, routeDeps);
   await registerImportRoutes(app, routeDeps);
   registerNotificationRoutes(app, routeDeps);
+  registerSlaRoutes(app, routeDeps);
   await registerWeb(app);
   return app;
 }

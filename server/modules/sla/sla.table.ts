@@ -13,11 +13,16 @@ const ws = () =>
     .references(() => workspaces.id, { onDelete: 'cascade' });
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
-/** How Sales works in a workspace: working hours and holidays (the SLA clock), and MQL routing. */
+/**
+ * How Sales works in a workspace: working hours and holidays (the SLA clock), and MQL routing.
+ * A null calendar or routing is the default (Monday to Friday 09:00 to 17:00 in the workspace's
+ * time zone; every sales rep in turn), so the row can keep the routing cursor before anyone
+ * saved settings, and the default follows the workspace's time zone and members.
+ */
 export const salesSettings = pgTable('sales_settings', {
   workspaceId: ws().primaryKey(),
-  calendar: jsonb('calendar').$type<WorkingCalendar>().notNull(),
-  routing: jsonb('routing').$type<RoutingRules>().notNull(),
+  calendar: jsonb('calendar').$type<WorkingCalendar>(),
+  routing: jsonb('routing').$type<RoutingRules>(),
   routingCursor: jsonb('routing_cursor').$type<RoutingCursor>().notNull().default({}),
   updatedBy: uuid('updated_by'),
   updatedAt: at('updated_at').notNull(),
