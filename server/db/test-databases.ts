@@ -43,7 +43,8 @@ export async function createPostgresTemplate(adminUrl: string): Promise<string> 
 }
 
 export async function clonePostgresTemplate(adminUrl: string, template: string): Promise<Database> {
-  const name = `accord_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  // Named after the run's template, so that a run's clean-up never touches another run's databases.
+  const name = `${template.replace('accord_tpl_', 'accord_t_')}_${Math.random().toString(36).slice(2, 10)}`;
   await adminQuery(adminUrl, `create database ${name} template ${template}`);
   const database = openPostgres(databaseUrlFor(adminUrl, name), 4);
   return {
@@ -72,9 +73,10 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-/** Drops the run's template and any test database a crashed file left behind. */
+/** Drops the run's template and any of its test databases a crashed file left behind. */
 export async function dropPostgresTestDatabases(adminUrl: string, template: string): Promise<void> {
-  const leftovers = await adminQuery(adminUrl, `select datname from pg_database where datname like 'accord_t_%' or datname = $1`, [template]);
+  const clones = `${template.replace('accord_tpl_', 'accord_t_')}_`.replaceAll('_', '\\_');
+  const leftovers = await adminQuery(adminUrl, `select datname from pg_database where datname like $1 || '%' or datname = $2`, [clones, template]);
   for (const { datname } of leftovers.rows as { datname: string }[]) {
     await adminQuery(adminUrl, `drop database if exists ${datname} with (force)`);
   }
