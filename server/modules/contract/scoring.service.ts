@@ -13,7 +13,8 @@ import { byIds, leadIdPages, loadScoredLeads, prefetchedPages, type ScoredLead }
 
 /** Stages from which a qualifying score makes a lead an MQL: before MQL, or recycled to nurture. */
 const QUALIFIABLE_STAGES = ['visitor', 'lead', 'nurture', 'recycled'] as const;
-const PAGE_SIZE = 2_000;
+/** Leads per page of bulk scoring: PGlite blocks the event loop for a page's queries, so keep them short. */
+const PAGE_SIZE = 1_000;
 const SCORERS_KEPT = 64;
 
 const scorers = new Map<string, LeadScorer>();
@@ -109,9 +110,21 @@ export async function rescoreWorkspace(ctx: ServiceContext, onProgress?: (done: 
 export type BacktestQuery = { version: number; from: string; to: string; examples?: number };
 
 /**
+ * When a backtest looks at a lead: right after its last touchpoint before the period's end, when
+ * its engagement was freshest (decay only lowers it afterwards); at creation if it has none.
+ */
+function freshestMoment(lead: ScoredLead, periodEnd: Date): Date {
+  let moment = lead.createdAt;
+  for (const touch of lead.subject.touchpoints) {
+    if (touch.occurredAt > moment && touch.occurredAt < periodEnd) moment = touch.occurredAt;
+  }
+  return moment;
+}
+
+/**
  * A version run over the leads created in a period, beside the active one: each lead is scored
- * with its touchpoints up to the end of the period (what was known then), and compared with
- * what became of it (SQL, opportunity, customer as won).
+ * as it stood at its freshest moment in the period, and compared with what became of it (SQL,
+ * opportunity, customer as won).
  */
 export async function backtestVersion(ctx: ServiceContext, query: BacktestQuery) {
   const [candidate] = await ctx.db.select().from(leadDefinitions).where(sql`${leadDefinitions.workspaceId} = ${ctx.workspaceId}::uuid and ${leadDefinitions.version} = ${query.version}`);
@@ -119,11 +132,12 @@ export async function backtestVersion(ctx: ServiceContext, query: BacktestQuery)
   const active = await activeContract(ctx.db, ctx.workspaceId);
   const candidateScorer = scorerOf(candidate.definition, candidate.contentHash);
   const activeScorer = active ? scorerOf(active.definition, active.contentHash) : null;
-  const asOf = new Date(`${query.to}T00:00:00Z`);
+  const periodEnd = new Date(`${query.to}T00:00:00Z`);
   const rows: BacktestRow[] = [];
   const pages = await leadIdPages(ctx.db, ctx.workspaceId, sql`l.created_at >= ${query.from}::date and l.created_at < ${query.to}::date`, PAGE_SIZE);
   for await (const leads of prefetchedPages(ctx.db, ctx.workspaceId, pages)) {
     for (const lead of leads) {
+      const asOf = freshestMoment(lead, periodEnd);
       const score = candidateScorer.score(lead.subject, asOf);
       rows.push({
         leadId: lead.id,
