@@ -2,9 +2,12 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage.tsx';
 import { SetPasswordPage } from './features/auth/SetPasswordPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
+import { ContractPage } from './features/contract/ContractPage.tsx';
+import { VersionPage } from './features/contract/VersionPage.tsx';
 import { FunnelPage } from './features/funnel/FunnelPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { ImportPage } from './features/import/ImportPage.tsx';
+import { InboxPage } from './features/notifications/InboxPage.tsx';
 import { LeadPage } from './features/leads/LeadPage.tsx';
 import { LeadsPage } from './features/leads/LeadsPage.tsx';
 import { AccountPage } from './features/records/AccountPage.tsx';
@@ -14,10 +17,12 @@ import { DealsPage } from './features/records/DealsPage.tsx';
 import { AuditLogPage } from './features/settings/audit/AuditLogPage.tsx';
 import { InvitationsPage } from './features/settings/invitations/InvitationsPage.tsx';
 import { MembersPage } from './features/settings/members/MembersPage.tsx';
+import { NotificationPreferencesPage } from './features/settings/notifications/NotificationPreferencesPage.tsx';
 import { RequirePermission } from './features/settings/RequirePermission.tsx';
 import { SettingsIndex } from './features/settings/SettingsIndex.tsx';
 import { TokensPage } from './features/settings/tokens/TokensPage.tsx';
 import { TrackingPage } from './features/settings/tracking/TrackingPage.tsx';
+import { WebhooksPage } from './features/settings/webhooks/WebhooksPage.tsx';
 import { WorkspaceSettingsPage } from './features/settings/workspace/WorkspaceSettingsPage.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
 import { RootRedirect } from './features/workspaces/RootRedirect.tsx';
@@ -43,16 +48,21 @@ export const router = createBrowserRouter([
       { path: 'accounts/:id', element: <RequirePermission action="funnel.read"><AccountPage /></RequirePermission> },
       { path: 'deals', element: <RequirePermission action="funnel.read"><DealsPage /></RequirePermission> },
       { path: 'deals/:id', element: <RequirePermission action="funnel.read"><DealPage /></RequirePermission> },
+      { path: 'lead-contract', element: <RequirePermission action="funnel.read"><ContractPage /></RequirePermission> },
+      { path: 'lead-contract/:version', element: <RequirePermission action="funnel.read"><VersionPage /></RequirePermission> },
       { path: 'import', element: <RequirePermission action="funnel.import"><ImportPage /></RequirePermission> },
+      { path: 'notifications', element: <InboxPage /> },
       {
         path: 'settings',
         children: [
           { index: true, element: <SettingsIndex /> },
           { path: 'workspace', element: <RequirePermission action="workspace.update"><WorkspaceSettingsPage /></RequirePermission> },
+          { path: 'notifications', element: <NotificationPreferencesPage /> },
           { path: 'members', element: <RequirePermission action="members.read"><MembersPage /></RequirePermission> },
           { path: 'invitations', element: <RequirePermission action="invitations.manage"><InvitationsPage /></RequirePermission> },
           { path: 'tokens', element: <RequirePermission action="tokens.manage"><TokensPage /></RequirePermission> },
           { path: 'tracking', element: <RequirePermission action="tracking.manage"><TrackingPage /></RequirePermission> },
+          { path: 'webhooks', element: <RequirePermission action="notifications.manage"><WebhooksPage /></RequirePermission> },
           { path: 'audit', element: <RequirePermission action="audit.read"><AuditLogPage /></RequirePermission> },
           { path: '*', element: <Navigate to=".." relative="path" replace /> },
         ],

@@ -23,7 +23,7 @@ export class ApiError extends Error {
 export type QueryParams = Record<string, string | number | null | undefined>;
 
 export type RequestOptions = {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   query?: QueryParams;
 };

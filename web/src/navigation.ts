@@ -1,5 +1,6 @@
 import {
   IconAddressBook,
+  IconBell,
   IconBuilding,
   IconBuildingStore,
   IconChartFunnel,
@@ -10,7 +11,9 @@ import {
   IconKey,
   IconMailPlus,
   IconSettings,
+  IconSignature,
   IconUsers,
+  IconWebhook,
   IconWorldWww,
   type Icon,
 } from '@tabler/icons-react';
@@ -28,10 +31,12 @@ export type NavItem = {
 
 export const SETTINGS_PAGES: readonly NavItem[] = [
   { label: 'Workspace', path: 'settings/workspace', icon: IconBuilding, action: 'workspace.update' },
+  { label: 'Notifications', path: 'settings/notifications', icon: IconBell },
   { label: 'Members', path: 'settings/members', icon: IconUsers, action: 'members.read' },
   { label: 'Invitations', path: 'settings/invitations', icon: IconMailPlus, action: 'invitations.manage' },
   { label: 'API tokens', path: 'settings/tokens', icon: IconKey, action: 'tokens.manage' },
   { label: 'Website tracking', path: 'settings/tracking', icon: IconWorldWww, action: 'tracking.manage' },
+  { label: 'Webhooks', path: 'settings/webhooks', icon: IconWebhook, action: 'notifications.manage' },
   { label: 'Audit log', path: 'settings/audit', icon: IconHistory, action: 'audit.read' },
 ];
 
@@ -42,6 +47,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Leads', path: 'leads', icon: IconAddressBook, action: 'funnel.read' },
   { label: 'Accounts', path: 'accounts', icon: IconBuildingStore, action: 'funnel.read' },
   { label: 'Deals', path: 'deals', icon: IconCoin, action: 'funnel.read' },
+  { label: 'Lead contract', path: 'lead-contract', icon: IconSignature, action: 'funnel.read' },
   { label: 'Import', path: 'import', icon: IconFileImport, action: 'funnel.import' },
   { label: 'Settings', path: 'settings', icon: IconSettings, children: SETTINGS_PAGES },
 ];

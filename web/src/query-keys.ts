@@ -18,6 +18,26 @@ export const queryKeys = {
   record: (workspaceId: string, kind: 'accounts' | 'deals', id: string) => ['workspaces', workspaceId, kind, id] as const,
   importPresets: (workspaceId: string) => ['workspaces', workspaceId, 'import-presets'] as const,
   trackingSites: (workspaceId: string) => ['workspaces', workspaceId, 'tracking-sites'] as const,
+  campaigns: (workspaceId: string) => ['workspaces', workspaceId, 'campaigns', 'list'] as const,
+  /** The lead contract: its versions, one version, the sample leads of the editor's preview. */
+  contractVersions: (workspaceId: string) => ['workspaces', workspaceId, 'lead-contract', 'list'] as const,
+  contractVersion: (workspaceId: string, version: number) => ['workspaces', workspaceId, 'lead-contract', 'version', version] as const,
+  contractDiff: (workspaceId: string, from: number, to: number) => ['workspaces', workspaceId, 'lead-contract', 'diff', from, to] as const,
+  contractSample: (workspaceId: string) => ['workspaces', workspaceId, 'lead-contract', 'sample'] as const,
+  leadScore: (workspaceId: string, leadId: string) => ['workspaces', workspaceId, 'leads', leadId, 'score'] as const,
+  /** The signed-in person's notifications (prefix), the bell's latest ones, the inbox page with its filter. */
+  notifications: (workspaceId: string) => ['workspaces', workspaceId, 'notifications'] as const,
+  notificationsLatest: (workspaceId: string) => ['workspaces', workspaceId, 'notifications', 'latest'] as const,
+  notificationsInbox: (workspaceId: string, filter: object) => ['workspaces', workspaceId, 'notifications', 'inbox', filter] as const,
+  notificationPreferences: (workspaceId: string) => ['workspaces', workspaceId, 'notification-preferences'] as const,
+  webhooks: (workspaceId: string) => ['workspaces', workspaceId, 'webhooks'] as const,
+  outbox: (workspaceId: string, filter: object) => ['workspaces', workspaceId, 'outbox', filter] as const,
+  /** The MQL handover: the inbox with its filter, one lead's handover, the SLA ledger, working hours and routing, the reps. */
+  handovers: (workspaceId: string, filter: object) => ['workspaces', workspaceId, 'handovers', filter] as const,
+  leadHandover: (workspaceId: string, leadId: string) => ['workspaces', workspaceId, 'leads', leadId, 'handover'] as const,
+  slaLedger: (workspaceId: string, period: object) => ['workspaces', workspaceId, 'sla-ledger', period] as const,
+  salesSettings: (workspaceId: string) => ['workspaces', workspaceId, 'sales-settings'] as const,
+  reps: (workspaceId: string) => ['workspaces', workspaceId, 'reps'] as const,
   linkInfo: (secret: string) => ['link', secret] as const,
   invitationInfo: (secret: string) => ['invitation', secret] as const,
 };

@@ -11,10 +11,12 @@ type Props = {
   onClose: () => void;
   loading?: boolean;
   error?: unknown;
+  /** Red for what cannot be undone (the default); another colour for a commitment such as signing. */
+  confirmColor?: string;
 };
 
-/** Asks "are you sure?" before something that cannot be undone. */
-export function ConfirmModal({ opened, title, children, confirmLabel, onConfirm, onClose, loading, error }: Props) {
+/** Asks "are you sure?" before something that cannot be undone (or is a commitment, such as a signature). */
+export function ConfirmModal({ opened, title, children, confirmLabel, onConfirm, onClose, loading, error, confirmColor = 'red' }: Props) {
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
       <Stack>
@@ -26,7 +28,7 @@ export function ConfirmModal({ opened, title, children, confirmLabel, onConfirm,
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button color="red" onClick={onConfirm} loading={loading}>
+          <Button color={confirmColor} onClick={onConfirm} loading={loading}>
             {confirmLabel}
           </Button>
         </Group>

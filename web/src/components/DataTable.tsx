@@ -1,4 +1,4 @@
-import { Paper, Table, type TableTdProps, type TableThProps } from '@mantine/core';
+import { Paper, Table, type TableTdProps, type TableThProps, type TableTrProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 
@@ -40,10 +40,11 @@ export function NumTd({ style, ...props }: TableTdProps) {
  * A row that opens a page when clicked anywhere. Keyboard and screen reader users use the real
  * link the row must also contain (usually on its name); clicks on links and buttons inside are left alone.
  */
-export function LinkedRow({ to, children }: { to: string; children: ReactNode }) {
+export function LinkedRow({ to, children, ...props }: { to: string; children: ReactNode } & Omit<TableTrProps, 'onClick' | 'style'>) {
   const navigate = useNavigate();
   return (
     <Table.Tr
+      {...props}
       style={{ cursor: 'pointer' }}
       onClick={(event) => {
         if ((event.target as HTMLElement).closest('a, button, input')) return;

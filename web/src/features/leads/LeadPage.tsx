@@ -7,8 +7,10 @@ import { formatDate, formatDateTime, plural } from '../../format.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import type { Lead, LeadDetail } from '../../types.ts';
 import { DealsTable } from '../records/DealsTable.tsx';
+import { LeadHandoverCard } from '../sla/LeadHandoverCard.tsx';
 import { useCurrentWorkspace } from '../workspaces/use-current-workspace.ts';
 import { EventTimeline } from './EventTimeline.tsx';
+import { LeadScoreCard } from './LeadScoreCard.tsx';
 import { MoveStageForm } from './MoveStageForm.tsx';
 import { StageBadge } from './StageBadge.tsx';
 import { useLead } from './use-leads.ts';
@@ -82,6 +84,8 @@ function LeadView({ data }: { data: LeadDetail }) {
         </Stack>
       </Paper>
 
+      <LeadHandoverCard leadId={lead.id} />
+
       <Section title="Deals" description={deals.length > 0 ? `${plural(deals.length, 'deal')} with this lead.` : undefined}>
         {deals.length > 0 ? (
           <DealsTable deals={deals} label="Deals of this lead" />
@@ -95,6 +99,7 @@ function LeadView({ data }: { data: LeadDetail }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
           <Stack gap="lg">
+            <LeadScoreCard leadId={lead.id} />
             {can('funnel.write') && (
               <Paper withBorder radius="md" p="md">
                 <Stack gap="sm">

@@ -7,6 +7,7 @@ import { FullPageError } from '../../components/FullPageError.tsx';
 import { FullPageLoader } from '../../components/FullPageLoader.tsx';
 import { workspacePath } from '../../navigation.ts';
 import { useMe } from '../auth/use-me.ts';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { CurrentWorkspaceContext, type CurrentWorkspace } from './use-current-workspace.ts';
 import { useWorkspaceDetails } from './use-workspaces.ts';
@@ -46,6 +47,7 @@ export function WorkspaceLayout() {
         headerRight={
           <>
             <WorkspaceSwitcher current={current.workspace} workspaces={current.workspaces} />
+            <NotificationBell />
             <UserMenu user={current.user} />
           </>
         }

@@ -11,6 +11,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'invitation.accept': 'Invitation accepted',
   'token.create': 'API token created',
   'token.revoke': 'API token revoked',
+  'webhook.create': 'Webhook created',
+  'webhook.delete': 'Webhook deleted',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -18,6 +20,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   member: 'Member',
   invitation: 'Invitation',
   token: 'API token',
+  webhook: 'Webhook',
 };
 
 export const labelOf = (labels: Record<string, string>, code: string): string => labels[code] ?? code;
