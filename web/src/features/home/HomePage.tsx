@@ -60,9 +60,10 @@ export function HomePage() {
             signed, one campaign calendar and one set of numbers.
           </Text>
           <Text size="sm" c="dimmed">
-            Today Accord has the shared funnel: leads, accounts and deals with every stage change logged, CSV import,
-            website tracking, and the funnel report both teams read. The lead definition, handover and campaign calendar
-            are not available yet.
+            Today Accord has the shared funnel (leads, accounts and deals with every stage change logged, CSV import,
+            website tracking, the funnel report) and the lead contract: a definition of qualified that both teams
+            signed, MQLs handed to reps with a note, and an SLA that holds both sides to account. The campaign
+            calendar is not available yet.
           </Text>
         </Stack>
       </Paper>

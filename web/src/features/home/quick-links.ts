@@ -6,6 +6,7 @@ import {
   IconHistory,
   IconKey,
   IconMailPlus,
+  IconSignature,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
@@ -35,6 +36,13 @@ export const QUICK_LINKS: readonly QuickLink[] = [
     description: 'Search and filter everyone in the funnel, and open a lead to see its whole story.',
     path: 'leads',
     icon: IconAddressBook,
+    action: 'funnel.read',
+  },
+  {
+    title: 'Read the lead contract',
+    description: 'What counts as a qualified lead, as both teams signed it, and what each side commits to.',
+    path: 'lead-contract',
+    icon: IconSignature,
     action: 'funnel.read',
   },
   {
