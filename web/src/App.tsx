@@ -18,10 +18,13 @@ import { AuditLogPage } from './features/settings/audit/AuditLogPage.tsx';
 import { InvitationsPage } from './features/settings/invitations/InvitationsPage.tsx';
 import { MembersPage } from './features/settings/members/MembersPage.tsx';
 import { NotificationPreferencesPage } from './features/settings/notifications/NotificationPreferencesPage.tsx';
+import { SalesSettingsPage } from './features/settings/sales/SalesSettingsPage.tsx';
 import { RequirePermission } from './features/settings/RequirePermission.tsx';
 import { SettingsIndex } from './features/settings/SettingsIndex.tsx';
 import { TokensPage } from './features/settings/tokens/TokensPage.tsx';
 import { TrackingPage } from './features/settings/tracking/TrackingPage.tsx';
+import { LedgerPage } from './features/sla/LedgerPage.tsx';
+import { MqlInboxPage } from './features/sla/MqlInboxPage.tsx';
 import { WebhooksPage } from './features/settings/webhooks/WebhooksPage.tsx';
 import { WorkspaceSettingsPage } from './features/settings/workspace/WorkspaceSettingsPage.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
@@ -44,12 +47,14 @@ export const router = createBrowserRouter([
       { path: 'funnel', element: <RequirePermission action="funnel.read"><FunnelPage /></RequirePermission> },
       { path: 'leads', element: <RequirePermission action="funnel.read"><LeadsPage /></RequirePermission> },
       { path: 'leads/:id', element: <RequirePermission action="funnel.read"><LeadPage /></RequirePermission> },
+      { path: 'mqls', element: <RequirePermission action="leads.handle"><MqlInboxPage /></RequirePermission> },
       { path: 'accounts', element: <RequirePermission action="funnel.read"><AccountsPage /></RequirePermission> },
       { path: 'accounts/:id', element: <RequirePermission action="funnel.read"><AccountPage /></RequirePermission> },
       { path: 'deals', element: <RequirePermission action="funnel.read"><DealsPage /></RequirePermission> },
       { path: 'deals/:id', element: <RequirePermission action="funnel.read"><DealPage /></RequirePermission> },
       { path: 'lead-contract', element: <RequirePermission action="funnel.read"><ContractPage /></RequirePermission> },
       { path: 'lead-contract/:version', element: <RequirePermission action="funnel.read"><VersionPage /></RequirePermission> },
+      { path: 'sla-ledger', element: <RequirePermission action="funnel.read"><LedgerPage /></RequirePermission> },
       { path: 'import', element: <RequirePermission action="funnel.import"><ImportPage /></RequirePermission> },
       { path: 'notifications', element: <InboxPage /> },
       {
@@ -58,6 +63,7 @@ export const router = createBrowserRouter([
           { index: true, element: <SettingsIndex /> },
           { path: 'workspace', element: <RequirePermission action="workspace.update"><WorkspaceSettingsPage /></RequirePermission> },
           { path: 'notifications', element: <NotificationPreferencesPage /> },
+          { path: 'sales', element: <RequirePermission action="funnel.read"><SalesSettingsPage /></RequirePermission> },
           { path: 'members', element: <RequirePermission action="members.read"><MembersPage /></RequirePermission> },
           { path: 'invitations', element: <RequirePermission action="invitations.manage"><InvitationsPage /></RequirePermission> },
           { path: 'tokens', element: <RequirePermission action="tokens.manage"><TokensPage /></RequirePermission> },

@@ -261,7 +261,7 @@ export type Delivery = DeliveryDto;
 // ---------------------------------------------------------------------------------------------
 // MQL handover and the SLA: the rep's inbox, one lead's handover, the two-sided ledger, sales settings
 
-export type { AttemptsState, FirstContactState, HandoverNote, MarketingLedgerLine, RejectionReason, RoutingRules, SalesLedgerLine, WorkingCalendar };
+export type { AttemptsState, FirstContactState, HandoverNote, MarketingLedgerLine, RejectionReason, RoutingRules, SalesLedgerLine, SlaPolicy, WorkingCalendar };
 
 /** Sales' side of the SLA for one MQL as of now (times as ISO strings). */
 export type LeadSla = {

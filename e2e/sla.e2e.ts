@@ -1,0 +1,124 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startAccord, type RunningAccord } from './support.ts';
+
+let accord: RunningAccord;
+let browser: Browser;
+let admin: Page;
+let rep: Page;
+let workspaceId: string;
+
+const REP = { email: 'rita@example.com', name: 'Rita Rep' };
+/** Two people who qualify at once under the demo's contract: a CEO with a business address (fit 40) who asked to be contacted (engagement 40). */
+const LEADS = [
+  { firstName: 'Erika', lastName: 'Eins', company: 'Eins Wäscherei' },
+  { firstName: 'Rolf', lastName: 'Zwei', company: 'Zwei Hotels' },
+];
+
+async function apiCall(page: Page, method: 'get' | 'post' | 'put', path: string, data?: unknown): Promise<unknown> {
+  const response = await page.request[method](`${accord.url}/api/v1/workspaces/${workspaceId}/${path}`, { data, headers: { origin: accord.url } });
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return response.json();
+}
+
+/** A colleague invited by the admin with a role, who accepts in their own browser and lands in the Demo workspace. */
+async function invite(email: string, role: string, name: string): Promise<Page> {
+  const { url } = (await apiCall(admin, 'post', 'invitations', { email, role })) as { url: string };
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(url);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Password', { exact: true }).fill(`${role} password 1`);
+  await page.getByLabel('Confirm password').fill(`${role} password 1`);
+  await page.getByRole('button', { name: 'Accept invitation' }).click();
+  await page.waitForURL(/\/w\/demo/);
+  return page;
+}
+
+beforeAll(async () => {
+  accord = await startAccord();
+  browser = await launchBrowser();
+  admin = await (await browser.newContext()).newPage();
+  await admin.goto(accord.signInLink);
+  await admin.getByLabel('Password', { exact: true }).fill('a long admin password');
+  await admin.getByLabel('Confirm password').fill('a long admin password');
+  await admin.getByRole('button', { name: 'Set password and continue' }).click();
+  await admin.waitForURL(/\/w\/demo/);
+  const me = (await (await admin.request.get(`${accord.url}/api/v1/auth/me`)).json()) as { workspaces: { id: string }[] };
+  workspaceId = me.workspaces[0]!.id;
+  rep = await invite(REP.email, 'sales_rep', REP.name);
+
+  // New MQLs go to the new rep: the fallback pool is only her, the working hours stay as they are.
+  const { items: reps } = (await apiCall(admin, 'get', 'reps')) as { items: { userId: string; email: string }[] };
+  const repId = reps.find((r) => r.email === REP.email)!.userId;
+  const { calendar } = (await apiCall(admin, 'get', 'sales-settings')) as { calendar: unknown };
+  await apiCall(admin, 'put', 'sales-settings', { calendar, routing: { rules: [], fallbackRepIds: [repId] } });
+
+  for (const lead of LEADS) {
+    const email = `${lead.firstName.toLowerCase()}@${lead.lastName.toLowerCase()}-laundry.example`;
+    const { id } = (await apiCall(admin, 'post', 'leads', { ...lead, email, title: 'CEO', source: 'website' })) as { id: string };
+    await apiCall(admin, 'post', 'touchpoints/batch', {
+      touchpoints: [{ leadId: id, type: 'form_submit', url: '/contact', occurredAt: new Date(Date.now() - 60_000).toISOString() }],
+    });
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await accord?.stop();
+});
+
+describe('the MQL handover, worked by a sales rep and scored in the SLA ledger', () => {
+  it('the rep sees both MQLs in "My MQLs", rejects one with a reason and accepts the other', async () => {
+    const page = rep;
+    await page.getByRole('link', { name: 'My MQLs' }).first().click();
+    await page.getByRole('heading', { name: 'My MQLs' }).waitFor();
+    const inbox = page.getByRole('list', { name: 'Open MQLs' });
+    const first = inbox.getByRole('listitem', { name: 'MQL Erika Eins' });
+    const second = inbox.getByRole('listitem', { name: 'MQL Rolf Zwei' });
+    await first.waitFor();
+    await second.waitFor();
+    await first.getByText(/left to first contact|overdue by/).waitFor();
+    await first.getByText(/qualified under contract v\d+/).waitFor();
+    await page.screenshot({ path: 'e2e/screenshots/sla-inbox.png' });
+
+    await first.getByRole('button', { name: 'Reject Erika Eins' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reject Erika Eins' });
+    await dialog.getByRole('button', { name: 'Reject MQL' }).click();
+    await dialog.getByText('Choose why this is not a lead for Sales').waitFor();
+    await dialog.getByRole('combobox', { name: 'Reason' }).click();
+    await page.getByRole('option', { name: 'Job seeker' }).click();
+    await dialog.getByLabel('Note').fill('Asked about open positions on the call');
+    await dialog.getByRole('button', { name: 'Reject MQL' }).click();
+    await page.getByText(/Erika Eins was rejected \(Job seeker\)/).waitFor();
+    await first.waitFor({ state: 'detached' });
+
+    await second.getByRole('button', { name: 'Accept Rolf Zwei' }).click();
+    await page.getByText(/Rolf Zwei was accepted/).waitFor();
+    await second.waitFor({ state: 'detached' });
+  });
+
+  it('the lead page shows the handover with the decision', async () => {
+    const page = rep;
+    await page.goto(`${accord.url}/w/demo/leads?q=Rolf`);
+    await page.getByRole('link', { name: 'Rolf Zwei' }).first().click();
+    const card = page.getByRole('region', { name: 'Handover' });
+    await card.getByText('Accepted', { exact: true }).first().waitFor();
+    await card.getByText('Why it qualified').waitFor();
+    await card.getByText('Form submit · /contact').waitFor();
+  });
+
+  it('the SLA ledger counts one accepted and one rejected MQL for the rep', async () => {
+    const page = rep;
+    await page.getByRole('link', { name: 'SLA ledger' }).first().click();
+    await page.getByRole('heading', { name: 'SLA ledger' }).waitFor();
+    const table = page.getByRole('table', { name: "Sales' side per rep" });
+    const row = table.getByRole('row').filter({ hasText: REP.name });
+    await row.waitFor();
+    const cells = row.getByRole('cell');
+    // Rep, MQLs, Met, Breached, Overdue, Pending, Median time, Attempts met %, Accepted, Rejected
+    expect(await cells.nth(8).textContent()).toBe('1');
+    expect(await cells.nth(9).textContent()).toBe('1');
+    await page.getByRole('region', { name: 'Marketing’s side: MQL volume and quality' }).getByText('Holds Marketing to account').waitFor();
+    await page.screenshot({ path: 'e2e/screenshots/sla-ledger.png', fullPage: true });
+  });
+});
