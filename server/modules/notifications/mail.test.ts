@@ -104,7 +104,7 @@ describe('createMailer', () => {
       const error = await failure(createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: FROM, timeoutMs: 300 }).send(message()));
       expect(performance.now() - started).toBeLessThan(3_000);
       expect(error).toMatchObject({ permanent: false, status: null });
-      expect(error.message).toMatch(/greeting/i);
+      expect(error.message).toMatch(/greeting|timeout/i); // nodemailer names one or the other, depending on which timer fires first
     } finally {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => silent.close(resolve));
