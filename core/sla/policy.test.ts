@@ -39,6 +39,14 @@ describe('evaluateLeadSla', () => {
     });
   });
 
+  it('needs no more attempts once the rep decided before the attempts deadline', () => {
+    const attempts = [at('2026-06-08T07:30:00Z')];
+    const accepted = evaluateLeadSla(policy, berlin, lead({ attempts, acceptedAt: at('2026-06-08T08:00:00Z') }), at('2026-06-20T00:00:00Z'));
+    expect([accepted.attemptsMade, accepted.attemptsState, accepted.breaches]).toEqual([1, 'met', []]);
+    const decidedLate = evaluateLeadSla(policy, berlin, lead({ attempts, rejectedAt: at('2026-06-13T08:00:00Z') }), at('2026-06-20T00:00:00Z'));
+    expect(decidedLate.attemptsState).toBe('breached');
+  });
+
   it('is pending until the due time, then breached_pending while nobody has called', () => {
     const before = evaluateLeadSla(policy, berlin, lead(), at('2026-06-08T10:00:00Z'));
     expect([before.firstContactState, before.firstContactAt, before.firstContactBusinessHours, before.breaches]).toEqual(['pending', null, null, []]);

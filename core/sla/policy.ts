@@ -41,18 +41,22 @@ function firstContactState(contactAt: Date | null, dueAt: Date, now: Date): Firs
   return now > dueAt ? 'breached_pending' : 'pending';
 }
 
-function attemptsState(made: number, required: number, dueAt: Date, now: Date): AttemptsState {
-  if (made >= required) return 'met';
+/** Enough attempts by the deadline, or a decision by then: a lead accepted or rejected needs no more calls. */
+function attemptsState(made: number, required: number, dueAt: Date, decidedAt: Date | null, now: Date): AttemptsState {
+  if (made >= required || (decidedAt !== null && decidedAt <= dueAt)) return 'met';
   return now > dueAt ? 'breached' : 'pending';
 }
 
-function happenedBy(at: Date | null, now: Date): boolean {
-  return at !== null && at <= now;
+/** When the rep accepted or rejected the MQL, if they had by `now`. */
+function decisionBy(lead: LeadSlaInput, now: Date): Date | null {
+  const decided = [lead.acceptedAt, lead.rejectedAt].filter((at): at is Date => at !== null && at <= now);
+  return decided.length > 0 ? new Date(Math.min(...decided.map((at) => at.getTime()))) : null;
 }
 
 /**
  * Attempts count from the moment the lead became an MQL (earlier activities belong to before it
- * qualified) up to `now`. A contact between qualifying and assignment meets the first-contact SLA.
+ * qualified) up to `now`; a decision before the deadline ends the need for more. A contact between
+ * qualifying and assignment meets the first-contact SLA.
  */
 export function evaluateLeadSla(policy: SlaPolicy, calendar: WorkingCalendar, lead: LeadSlaInput, now: Date): LeadSlaEvaluation {
   const clockStart = lead.assignedAt ?? lead.mqlAt;
@@ -62,8 +66,8 @@ export function evaluateLeadSla(policy: SlaPolicy, calendar: WorkingCalendar, le
   const attemptsDueAt = addCalendarDays(calendar.timeZone, clockStart, policy.attemptsWithinDays);
   const attemptsMade = contacts.filter((at) => at <= attemptsDueAt).length;
   const contactState = firstContactState(firstContactAt, firstContactDueAt, now);
-  const attemptsResult = attemptsState(attemptsMade, policy.attempts, attemptsDueAt, now);
-  const decided = happenedBy(lead.acceptedAt, now) || happenedBy(lead.rejectedAt, now);
+  const decidedAt = decisionBy(lead, now);
+  const attemptsResult = attemptsState(attemptsMade, policy.attempts, attemptsDueAt, decidedAt, now);
   const breaches: SlaBreach[] = [];
   if (contactState === 'breached' || contactState === 'breached_pending') breaches.push({ kind: 'first_contact', dueAt: firstContactDueAt });
   if (attemptsResult === 'breached') breaches.push({ kind: 'attempts', dueAt: attemptsDueAt });
@@ -75,7 +79,7 @@ export function evaluateLeadSla(policy: SlaPolicy, calendar: WorkingCalendar, le
     attemptsDueAt,
     attemptsMade,
     attemptsState: attemptsResult,
-    stale: !decided && now >= addCalendarDays(calendar.timeZone, lead.mqlAt, policy.staleAfterDays),
+    stale: decidedAt === null && now >= addCalendarDays(calendar.timeZone, lead.mqlAt, policy.staleAfterDays),
     breaches,
   };
 }
