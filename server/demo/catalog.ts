@@ -1,4 +1,5 @@
 import type { Role } from '../../core/permissions.ts';
+import type { RejectionReason } from '../../core/schemas/sla.ts';
 import type { Weighted } from './random.ts';
 
 /** The fixed facts of Brightwash, the synthetic maker of cleaning machines and detergent: who, what, where, through which channels. */
@@ -239,6 +240,11 @@ export const DISQUALIFY_REASONS: Record<Exclude<Persona, 'buyer'>, string> = {
   student: 'Student – thesis research, no purchase',
   browser: 'Casual browser, free-mail, no company behind it',
 };
+/** The SLA's reason code when a rep turns such an MQL away at the handover. */
+export const REJECTION_CODES: Record<Exclude<Persona, 'buyer'>, RejectionReason> = { job_seeker: 'job_seeker', student: 'student', browser: 'not_a_lead' };
+/** Why a rep sends a real buyer back at the handover, with the SLA's reason code. */
+export const NO_PROJECT = { reason: 'Interested, but no project this year', code: 'no_budget' } as const;
+export const WRONG_CONTACT = { reason: 'Not the buyer – passed us on to their purchasing team', code: 'wrong_contact' } as const;
 
 export const COMPETITOR = 'Scrubco';
 export const SCRUBCO_LOSS = 'Price – Scrubco undercut our offer by 20 %';

@@ -1,6 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import type { FunnelStage } from '../../core/funnel/stages.ts';
 import { browsingSpan, drawArrival, utmOf, type Arrival } from './arrival.ts';
+import { addHandover } from './handover.ts';
 import { live, type Transition } from './journey.ts';
 import { drawPerson } from './people.ts';
 import { Random } from './random.ts';
@@ -17,6 +18,7 @@ export type DemoCounts = {
   touchpoints: number;
   deals: number;
   activities: number;
+  handovers: number;
 };
 
 /** One chunk of leads with everything hanging off them: insert statements in a safe order (rows before the rows pointing at them). */
@@ -37,7 +39,7 @@ function firstReached(transitions: readonly Transition[], stage: FunnelStage): n
   return null;
 }
 
-/** One lead: identity, touches before and after, its journey through the funnel, its transitions. */
+/** One lead: identity, touches before and after, its journey through the funnel, its transitions, its MQL handover. */
 function addLead(world: World, random: Random, sinks: Sinks, log: TouchLog, arrival: Arrival): void {
   const id = random.uuid();
   const person = drawPerson(random, world.accounts, sinks.accounts, arrival.persona, arrival.createdAt);
@@ -80,6 +82,7 @@ function addLead(world: World, random: Random, sinks: Sinks, log: TouchLog, arri
     createdAt: arrival.createdAt,
     updatedAt: journey.at,
   });
+  addHandover(sinks, world.now, { id, person, arrival, journey });
 }
 
 /**
@@ -114,6 +117,7 @@ export async function buildChunk(world: World, chunk: { index: number; count: nu
       touchpoints: sinks.touchpoints.length,
       deals: sinks.deals.length,
       activities: sinks.activities.length,
+      handovers: sinks.handovers.length,
     },
   };
 }

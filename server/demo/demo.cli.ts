@@ -22,7 +22,7 @@ function describeSummary(slug: string, summary: DemoSummary, seconds: number): s
   return (
     `Filled ${slug} with Brightwash: ${n(summary.leads)} leads, ${n(summary.accounts)} accounts, ${n(summary.campaigns)} campaigns, ` +
     `${n(summary.touchpoints)} touchpoints, ${n(summary.stageTransitions)} stage changes, ${n(summary.deals)} deals, ` +
-    `${n(summary.activities)} activities, ${n(summary.visitors)} visitors, ${n(summary.users)} people (${seconds.toFixed(1)} s).`
+    `${n(summary.activities)} activities, ${n(summary.handovers)} MQL handovers, ${n(summary.visitors)} visitors, ${n(summary.users)} people (${seconds.toFixed(1)} s).`
   );
 }
 

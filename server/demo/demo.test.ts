@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { sql, type SQL } from 'drizzle-orm';
 import { beforeAll, expect, it, vi } from 'vitest';
 import type { Db } from '../db/client.ts';
+import { sweepSla } from '../modules/sla/sweep.service.ts';
 import { buildWorkspace } from '../testing/factories.ts';
 import { describeOnEngines } from '../testing/harness.ts';
 import { PROMO_KEY } from './catalog.ts';
@@ -35,7 +36,9 @@ function fingerprint(db: Db, ws: string) {
       (select md5(string_agg(id::text || to_stage || at::text, ',' order by id)) from stage_transitions where workspace_id = ${ws}) as transitions,
       (select md5(string_agg(id::text || outcome || occurred_at::text, ',' order by id)) from activities where workspace_id = ${ws}) as activities,
       (select md5(string_agg(anonymous_id || first_seen_at::text, ',' order by anonymous_id)) from visitors where workspace_id = ${ws}) as visitors,
-      (select md5(string_agg(id::text || name, ',' order by id)) from accounts where workspace_id = ${ws}) as accounts`,
+      (select md5(string_agg(id::text || name, ',' order by id)) from accounts where workspace_id = ${ws}) as accounts,
+      (select md5(string_agg(lead_id::text || mql_at::text || coalesce(decision, '') || coalesce(decided_at::text, '') || note::text, ',' order by lead_id))
+       from lead_handovers where workspace_id = ${ws}) as handovers`,
   );
 }
 
@@ -50,7 +53,8 @@ async function tableCounts(db: Db, ws: string) {
       (select count(*) from visitors where workspace_id = ${ws})::int as "visitors",
       (select count(*) from touchpoints where workspace_id = ${ws})::int as "touchpoints",
       (select count(*) from deals where workspace_id = ${ws})::int as "deals",
-      (select count(*) from activities where workspace_id = ${ws})::int as "activities"`,
+      (select count(*) from activities where workspace_id = ${ws})::int as "activities",
+      (select count(*) from lead_handovers where workspace_id = ${ws})::int as "handovers"`,
   );
   return counts;
 }
@@ -190,6 +194,66 @@ describeOnEngines('demo company (Brightwash)', (h) => {
     expect(Math.min(...others.map((r) => Number(r.hours)))).toBeLessThan(4);
   });
 
+  it('F9: every MQL was handed over once, at its MQL time, to its rep, with a note and the SLA clocks', async () => {
+    const handovers = await one<{ mqls: number; handovers: number; mismatched: number; offHours: number; badAttemptsDue: number; notes: number }>(
+      h.db,
+      sql`select (select count(*) from leads where workspace_id = ${ws} and reached_mql_at is not null)::int as mqls,
+            count(*)::int as handovers,
+            count(*) filter (where h.mql_at is distinct from l.reached_mql_at or h.owner_id is distinct from l.owner_id
+              or h.assigned_at is distinct from h.mql_at or h.version <> 1 or h.routing_rule <> 'demo')::int as mismatched,
+            count(*) filter (where extract(isodow from h.first_contact_due_at at time zone 'UTC') > 5
+              or (h.first_contact_due_at at time zone 'UTC')::time not between '09:00' and '17:00')::int as "offHours",
+            count(*) filter (where h.attempts_due_at <> h.mql_at + interval '7 days')::int as "badAttemptsDue",
+            count(*) filter (where h.note->>'summary' like '% qualified under contract v1: fit %' and jsonb_array_length(h.note->'reasons') > 0)::int as notes
+          from lead_handovers h join leads l on l.workspace_id = h.workspace_id and l.id = h.lead_id
+          where h.workspace_id = ${ws}`,
+    );
+    expect(handovers.mqls).toBeGreaterThan(0);
+    expect(handovers).toEqual({ mqls: handovers.mqls, handovers: handovers.mqls, mismatched: 0, offHours: 0, badAttemptsDue: 0, notes: handovers.mqls });
+  });
+
+  it('F9: Sales accepted, rejected (with reasons) or let recycle the MQLs of the past; recent ones are still open', async () => {
+    const decisions = await rows<{ decision: string | null; reason: string | null; n: number; consistent: boolean }>(
+      h.db,
+      sql`select h.decision, h.rejection_reason as reason, count(*)::int as n,
+            bool_and(case h.decision
+              when 'accepted' then h.decided_at = l.reached_sal_at and h.decided_by = h.owner_id
+              when 'rejected' then h.decided_by = h.owner_id and h.rejection_note is not null and h.decided_at <= ${NOW.toISOString()}
+              when 'recycled' then h.decided_at = h.mql_at + interval '14 days' and h.decided_by is null and not (l.reached_sal_at <= h.decided_at)
+              else h.mql_at > ${NOW.toISOString()}::timestamptz - interval '14 days' end) as consistent
+          from lead_handovers h join leads l on l.workspace_id = h.workspace_id and l.id = h.lead_id
+          where h.workspace_id = ${ws} group by 1, 2 order by 1, 2`,
+    );
+    expect(decisions.every((d) => d.consistent)).toBe(true);
+    const count = (decision: string | null) => decisions.filter((d) => d.decision === decision).reduce((sum, d) => sum + d.n, 0);
+    for (const decision of ['accepted', 'rejected', 'recycled', null]) expect(count(decision)).toBeGreaterThan(0);
+    const reasons = decisions.filter((d) => d.decision === 'rejected').map((d) => d.reason);
+    expect(reasons).toEqual(expect.arrayContaining(['job_seeker', 'student', 'not_a_lead', 'no_budget', 'wrong_contact']));
+  });
+
+  it('F9: breach stamps follow the sales activities: the rep who never follows up breaches, the fast one hardly ever', async () => {
+    const inconsistent = await one<{ n: number }>(
+      h.db,
+      sql`select count(*)::int as n from lead_handovers h, lateral (
+            select min(occurred_at) as first, count(*) filter (where occurred_at <= h.attempts_due_at) as attempts
+            from activities a where a.workspace_id = h.workspace_id and a.lead_id = h.lead_id and a.occurred_at >= h.mql_at) a
+          where h.workspace_id = ${ws}
+            and (h.first_contact_breach_notified_at is distinct from (case when h.first_contact_due_at <= ${NOW.toISOString()}
+                   and (a.first is null or a.first > h.first_contact_due_at) then h.first_contact_due_at end)
+              or h.attempts_breach_notified_at is distinct from (case when h.attempts_due_at <= ${NOW.toISOString()} and a.attempts < 3 then h.attempts_due_at end))`,
+    );
+    expect(inconsistent.n).toBe(0);
+    const reps = await rows<{ email: string; breachRate: number }>(
+      h.db,
+      sql`select u.email, avg((h.first_contact_breach_notified_at is not null)::int)::float8 as "breachRate"
+          from lead_handovers h join users u on u.id = h.owner_id where h.workspace_id = ${ws} group by u.email`,
+    );
+    const rate = (email: string) => reps.find((r) => r.email === email)!.breachRate;
+    expect(rate('jan.devries@brightwash.example')).toBeGreaterThan(0.9);
+    expect(rate('anna.fischer@brightwash.example')).toBeLessThan(0.1);
+    expect(rate('jan.devries@brightwash.example')).toBeGreaterThan(rate('luca.moretti@brightwash.example'));
+  });
+
   it('F3: month-end deals carry bigger discounts, and Scrubco undercuts on price', async () => {
     const discounts = await one<{ monthEnd: number; midMonth: number }>(
       h.db,
@@ -241,6 +305,9 @@ describeOnEngines('demo company (Brightwash)', (h) => {
     const filled = await fillDemoWorkspace(h.db, fresh, 200, NOW, (done) => progress.push(done));
     expect(filled.leads).toBe(200);
     expect(progress).toEqual([200]);
+    const contract = await one<{ version: number }>(h.db, sql`select version from lead_definitions where workspace_id = ${fresh} and status = 'active'`);
+    expect(contract.version).toBe(1);
+    expect(await sweepSla(h.db, NOW)).toMatchObject({ firstContactBreaches: 0, attemptsBreaches: 0, recycled: 0 });
     await expect(fillDemoWorkspace(h.db, fresh, 200, NOW)).rejects.toMatchObject({ code: 'conflict' });
     expect((await tableCounts(h.db, fresh)).leads).toBe(200);
   });

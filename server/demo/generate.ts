@@ -49,7 +49,7 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
   const team = await ensureDemoTeam(db, options.workspaceId, options.now);
   const world = planWorld({ workspaceId: options.workspaceId, seed: options.seed ?? DEFAULT_DEMO_SEED, now: options.now, team });
   await insertCampaigns(db, world);
-  const summary: DemoSummary = { users: team.memberIds.length, campaigns: world.campaigns.length, accounts: 0, leads: 0, stageTransitions: 0, visitors: 0, touchpoints: 0, deals: 0, activities: 0 };
+  const summary: DemoSummary = { users: team.memberIds.length, campaigns: world.campaigns.length, accounts: 0, leads: 0, stageTransitions: 0, visitors: 0, touchpoints: 0, deals: 0, activities: 0, handovers: 0 };
   const count = Math.ceil(options.leads / CHUNK_LEADS);
   const writes: Promise<void>[] = [];
   try {

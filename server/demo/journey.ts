@@ -1,6 +1,7 @@
 import type { ActivityType, LeadStage, SideStage } from '../../core/funnel/stages.ts';
+import type { RejectionReason } from '../../core/schemas/sla.ts';
 import type { Arrival } from './arrival.ts';
-import { DAY, DISQUALIFY_REASONS, HOUR, type Persona } from './catalog.ts';
+import { DAY, DISQUALIFY_REASONS, HOUR, NO_PROJECT, REJECTION_CODES, WRONG_CONTACT, type Persona } from './catalog.ts';
 import { closeOpportunity } from './deal.ts';
 import type { Person } from './people.ts';
 import type { Random } from './random.ts';
@@ -10,7 +11,8 @@ import type { World } from './world.ts';
 
 const MINUTE = 60;
 
-export type Transition = { from: LeadStage | null; to: LeadStage; at: number; actorId: string | null; reason: string };
+/** `rejection`: the SLA's reason code when the rep turned the MQL away at the handover. */
+export type Transition = { from: LeadStage | null; to: LeadStage; at: number; actorId: string | null; reason: string; rejection: RejectionReason | null };
 
 /** One lead as the generator walks it down the funnel. */
 type LeadContext = {
@@ -41,7 +43,8 @@ export class Journey {
   owner: Rep | null = null;
   /** When meetings were held (they are touchpoints too). */
   readonly meetings: number[] = [];
-  lastActivityAt = 0;
+  /** When the owner's calls, emails and meetings happened, in the order logged: the SLA's contact attempts. */
+  readonly contacts: number[] = [];
 
   constructor(
     readonly lead: LeadContext,
@@ -50,7 +53,7 @@ export class Journey {
     const { arrival } = lead;
     this.at = arrival.createdAt;
     const reason = arrival.promo ? 'Claimed the free washing basin offer' : (CREATED_REASONS[arrival.profile.channel] ?? 'Submitted the contact form');
-    this.transitions.push({ from, to: 'lead', at: this.at, actorId: null, reason });
+    this.transitions.push({ from, to: 'lead', at: this.at, actorId: null, reason, rejection: null });
   }
 
   get random(): Random {
@@ -62,9 +65,9 @@ export class Journey {
   }
 
   /** Moves to a stage `at`, done by the owner or by the system; refused (false) when `at` is still in the future. */
-  move(to: LeadStage, at: number, byOwner: boolean, reason: string): boolean {
+  move(to: LeadStage, at: number, byOwner: boolean, reason: string, rejection: RejectionReason | null = null): boolean {
     if (at > this.lead.world.now) return false;
-    this.transitions.push({ from: this.stage, to, at, actorId: byOwner ? (this.owner?.id ?? null) : null, reason });
+    this.transitions.push({ from: this.stage, to, at, actorId: byOwner ? (this.owner?.id ?? null) : null, reason, rejection });
     this.stage = to;
     this.at = at;
     return true;
@@ -76,7 +79,7 @@ export class Journey {
     const { sinks, random, leadId } = this.lead;
     sinks.activities.push({ id: random.uuid(), leadId, dealId, type, outcome, notes, actorId: this.owner!.id, occurredAt: at, createdAt: at });
     if (type === 'meeting' && outcome === 'held') this.meetings.push(at);
-    this.lastActivityAt = at;
+    this.contacts.push(at);
     return true;
   }
 }
@@ -84,6 +87,12 @@ export class Journey {
 /** Moves the lead to a side stage (nurture, recycled, disqualified), by its owner unless said otherwise; the journey ends there. */
 function sideline(j: Journey, to: SideStage, at: number, reason: string, byOwner = true): false {
   j.move(to, at, byOwner, reason);
+  return false;
+}
+
+/** The rep turns the MQL away at the handover, with the reason code the SLA ledger counts; the journey ends there. */
+function reject(j: Journey, to: 'disqualified' | 'nurture', at: number, reason: string, code: RejectionReason): false {
+  j.move(to, at, true, reason, code);
   return false;
 }
 
@@ -134,11 +143,18 @@ function handover(j: Journey): boolean {
   if (reachedAt === null) {
     if (ongoing) return false;
     if (attempts === 0) return sideline(j, 'recycled', j.at + random.int(14, 30) * DAY, 'No contact within the SLA – returned to marketing', false);
-    return sideline(j, 'recycled', j.lastActivityAt + 2 * DAY, `Unreachable after ${attempts} attempts`);
+    return sideline(j, 'recycled', j.contacts[j.contacts.length - 1]! + 2 * DAY, `Unreachable after ${attempts} attempts`);
   }
   const decidedAt = reachedAt + random.int(5, 240) * MINUTE;
-  if (persona !== 'buyer' && random.chance(0.9)) return sideline(j, 'disqualified', decidedAt, DISQUALIFY_REASONS[persona]);
-  if (persona === 'buyer' && random.chance(0.25)) return sideline(j, 'nurture', decidedAt, 'Interested, but no project this year');
+  if (persona !== 'buyer' && random.chance(0.9)) return reject(j, 'disqualified', decidedAt, DISQUALIFY_REASONS[persona], REJECTION_CODES[persona]);
+  if (persona === 'buyer') {
+    // A quarter of the buyers go back to nurture: most without a project, a few were the wrong person.
+    const roll = random.next();
+    if (roll < 0.25) {
+      const why = roll < 0.05 ? WRONG_CONTACT : NO_PROJECT;
+      return reject(j, 'nurture', decidedAt, why.reason, why.code);
+    }
+  }
   return j.move('sal', decidedAt, true, 'Accepted after the first conversation');
 }
 

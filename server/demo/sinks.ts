@@ -1,4 +1,5 @@
 import { accounts, activities, deals, leads, stageTransitions, touchpoints, visitors } from '../modules/funnel/funnel.table.ts';
+import { leadHandovers } from '../modules/sla/sla.table.ts';
 import { ColumnBatch } from './batch.ts';
 
 /** The rows of one chunk, table by table, in the order they must be written (parents before children). */
@@ -18,6 +19,10 @@ export function createSinks() {
     visitors: new ColumnBatch(visitors, ['anonymousId', 'leadId', 'firstSeenAt', 'lastSeenAt']),
     touchpoints: new ColumnBatch(touchpoints, ['id', 'dedupeKey', 'leadId', 'anonymousId', 'type', 'channel', 'campaignId', 'url', 'occurredAt', 'properties', 'createdAt']),
     activities: new ColumnBatch(activities, ['id', 'leadId', 'dealId', 'type', 'outcome', 'notes', 'actorId', 'occurredAt', 'createdAt']),
+    handovers: new ColumnBatch(leadHandovers, [
+      'leadId', 'version', 'mqlAt', 'ownerId', 'assignedAt', 'routingRule', 'note', 'firstContactDueAt', 'attemptsDueAt',
+      'decision', 'decidedAt', 'decidedBy', 'rejectionReason', 'rejectionNote', 'firstContactBreachNotifiedAt', 'attemptsBreachNotifiedAt',
+    ]),
   };
 }
 
