@@ -8,5 +8,5 @@ import type { Db } from './client.ts';
  * for a page of the leads list).
  */
 export async function refreshFunnelStatistics(db: Db): Promise<void> {
-  await db.execute(sql`analyze accounts, campaigns, leads, stage_transitions, visitors, touchpoints, deals, activities, funnel_rollup`);
+  await db.execute(sql`analyze accounts, campaigns, leads, stage_transitions, visitors, touchpoints, deals, activities, funnel_rollup, lead_handovers, lead_scores`);
 }
