@@ -28,12 +28,14 @@ function concise(error: unknown): unknown {
   return error instanceof DrizzleQueryError && error.cause ? new Error(`Writing demo data failed: ${error.cause.message}`, { cause: error.cause }) : error;
 }
 
-/** Writes one chunk in its own transaction. */
+/** Writes one chunk, transaction by transaction. */
 async function writeChunk(db: Db, chunk: Chunk): Promise<void> {
   try {
-    await db.transaction(async (tx) => {
-      for (const statement of chunk.statements) await tx.execute(statement);
-    });
+    for (const statements of chunk.transactions) {
+      await db.transaction(async (tx) => {
+        for (const statement of statements) await tx.execute(statement);
+      });
+    }
   } catch (error) {
     throw concise(error);
   }
