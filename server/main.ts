@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { bootstrapFirstStart, scoreDemoInBackground } from './bootstrap.ts';
+import { bootstrapFirstStart } from './bootstrap.ts';
+import { rescoreInBackground } from './modules/contract/scoring.service.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { appJobs } from './jobs/jobs.ts';
@@ -20,7 +21,8 @@ export async function startServer(config: Config, print: (line: string) => void 
     const url = config.publicUrl;
     print(`Accord is running at ${url} (${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}; listening on ${address})`);
     if (firstStart) {
-      scoreDemoInBackground(database.db, firstStart, app.log);
+      // The demo's leads are scored by its signed contract once the server is up: the first page need not wait.
+      rescoreInBackground({ db: database.db, actor: { kind: 'system', name: 'first start' }, workspaceId: firstStart.demoWorkspaceId, now: new Date() }, app.log);
       print(`First start: created the admin ${config.adminEmail} and the Demo workspace.`);
       print(`Sign in once with this link (valid 24 hours) and choose a password:\n  ${firstStart.signInLink}`);
     }

@@ -1,4 +1,5 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from './client.ts';
 
 /**
@@ -8,4 +9,14 @@ import type { Db } from './client.ts';
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/** One array parameter for any number of ids (or versions): the same statement on PGlite and PostgreSQL. */
+export function arrayParam(values: readonly (string | number)[], type: 'uuid' | 'int'): SQL {
+  return sql`${`{${values.join(',')}}`}::${sql.raw(type)}[]`;
+}
+
+/** `column = any(ids)`: an index scan per id, whatever the number of ids. */
+export function idsIn(column: AnyPgColumn, ids: readonly string[]): SQL {
+  return sql`${column} = any(${arrayParam(ids, 'uuid')})`;
 }

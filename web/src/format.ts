@@ -1,3 +1,5 @@
+import { zonedTimeToUtc } from '../../core/sla/business-time.ts';
+
 /** Dates are shown in the workspace's time zone so everyone in it reads the same times. */
 
 export function formatDateTime(iso: string, timeZone: string): string {
@@ -8,29 +10,9 @@ export function formatDate(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone }).format(new Date(iso));
 }
 
-/** How far `date` in `timeZone` is ahead of UTC, in milliseconds. */
-function zoneOffset(date: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return asUtc - Math.floor(date.getTime() / 1000) * 1000;
-}
-
 /** The instant a calendar day (`YYYY-MM-DD`) starts in `timeZone`. */
 export function startOfDay(day: string, timeZone: string): Date {
-  const [year = 1970, month = 1, date = 1] = day.split('-').map(Number);
-  const midnightUtc = Date.UTC(year, month - 1, date);
-  const guess = midnightUtc - zoneOffset(new Date(midnightUtc), timeZone);
-  return new Date(midnightUtc - zoneOffset(new Date(guess), timeZone));
+  return zonedTimeToUtc(timeZone, `${day}T00:00`);
 }
 
 /** The last millisecond of a calendar day (`YYYY-MM-DD`) in `timeZone`. */

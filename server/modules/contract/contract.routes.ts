@@ -1,16 +1,13 @@
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ZId } from '../../../core/schemas/common.ts';
 import { ZDay } from '../../../core/schemas/funnel.ts';
-import type { ServiceContext } from '../../http/context.ts';
-import { AppError } from '../../http/errors.ts';
 import type { RouteDeps } from '../../http/routes.ts';
 import { addComment, createDraft, diffVersions, getVersion, listVersions, proposeVersion, signVersion, updateVersion, ZVersionContent } from './contract.service.ts';
-import { backtestVersion, rescoreWorkspace } from './scoring.service.ts';
+import { backtestVersion, leadScore, rescoreInBackground } from './scoring.service.ts';
 import { loadScoredLeads } from './subjects.ts';
-import { leadScores } from './contract.table.ts';
 
 const ZWorkspaceParams = z.object({ workspaceId: ZId });
 const ZVersionParams = z.object({ workspaceId: ZId, version: z.coerce.number().int().min(1) });
@@ -19,18 +16,6 @@ const ZBacktest = z
   .object({ version: z.number().int().min(1), from: ZDay, to: ZDay, examples: z.number().int().min(0).max(50).optional() })
   .refine((b) => b.to > b.from, { error: 'must be after from', path: ['to'] });
 const MAX_SAMPLE = 500;
-
-const rescoring = new Set<string>();
-
-/** After a version becomes active, every lead is rescored by it, in the background of this process. */
-function rescoreInBackground(ctx: ServiceContext, log: FastifyBaseLogger): void {
-  if (rescoring.has(ctx.workspaceId)) return;
-  rescoring.add(ctx.workspaceId);
-  rescoreWorkspace({ ...ctx, actor: { kind: 'system', name: 'rescore' } })
-    .then((outcome) => log.info({ workspaceId: ctx.workspaceId, ...outcome }, 'rescored the workspace by its new lead contract'))
-    .catch((error: unknown) => log.error({ err: error, workspaceId: ctx.workspaceId }, 'rescoring failed; run `accord rescore`'))
-    .finally(() => rescoring.delete(ctx.workspaceId));
-}
 
 export function registerContractRoutes(app: FastifyInstance, _deps: RouteDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -97,9 +82,5 @@ export function registerContractRoutes(app: FastifyInstance, _deps: RouteDeps): 
   r.get('/api/v1/workspaces/:workspaceId/leads/:id/score', {
     schema: { tags: ['leads'], summary: 'A lead’s score under the contract version that made it, rule by rule', params: ZLeadParams },
     config: { access: 'funnel.read' },
-  }, async (request) => {
-    const [score] = await request.ctx.db.select().from(leadScores).where(and(eq(leadScores.workspaceId, request.ctx.workspaceId), eq(leadScores.leadId, request.params.id)));
-    if (!score) throw new AppError('not_found', 'This lead has no score yet: no lead contract was active since it last changed.');
-    return score;
-  });
+  }, async (request) => leadScore(request.ctx, request.params.id));
 }

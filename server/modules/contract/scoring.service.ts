@@ -1,18 +1,21 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import { backtest, type BacktestRow } from '../../../core/scoring/backtest.ts';
 import { compileDefinition, type LeadScore, type LeadScorer } from '../../../core/scoring/evaluate.ts';
 import type { LeadDefinition } from '../../../core/schemas/scoring.ts';
 import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { logTransitions, type Transition } from '../funnel/stages.service.ts';
+import type { LeadStage } from '../../../core/funnel/stages.ts';
+import { moveLeads } from '../funnel/stages.service.ts';
 import { handOverMqls } from '../sla/handover.service.ts';
 import { activeContract, type Contract } from './contract.service.ts';
-import { leadDefinitions } from './contract.table.ts';
+import { leadDefinitions, leadScores } from './contract.table.ts';
 import { byIds, leadIdPages, loadScoredLeads, prefetchedPages, type ScoredLead } from './subjects.ts';
 
 /** Stages from which a qualifying score makes a lead an MQL: before MQL, or recycled to nurture. */
-const QUALIFIABLE_STAGES = ['visitor', 'lead', 'nurture', 'recycled'] as const;
+const QUALIFIABLE_STAGES: readonly LeadStage[] = ['visitor', 'lead', 'nurture', 'recycled'];
+const qualifiable = (stage: LeadStage) => QUALIFIABLE_STAGES.includes(stage);
 /** Leads per page of bulk scoring: PGlite blocks the event loop for a page's queries, so keep them short. */
 const PAGE_SIZE = 1_000;
 const SCORERS_KEPT = 64;
@@ -52,22 +55,18 @@ async function saveScores(tx: Db, workspaceId: string, version: number, scored: 
  * version that qualified them, and handed over to Sales.
  */
 async function qualify(tx: Db, ctx: ServiceContext, contract: Contract, scored: Scored[]): Promise<number> {
-  const crossing = scored.filter(({ lead, score }) => score.qualified && (QUALIFIABLE_STAGES as readonly string[]).includes(lead.stage));
+  const crossing = scored.filter(({ lead, score }) => score.qualified && qualifiable(lead.stage));
   if (crossing.length === 0) return 0;
-  const ids = crossing.map(({ lead }) => lead.id);
-  await tx.execute(sql`
-    update leads set stage = 'mql', stage_changed_at = ${ctx.now.toISOString()}::timestamptz, updated_at = ${ctx.now.toISOString()}::timestamptz,
-      reached_lead_at = coalesce(reached_lead_at, ${ctx.now.toISOString()}::timestamptz),
-      reached_mql_at = coalesce(reached_mql_at, ${ctx.now.toISOString()}::timestamptz)
-    where workspace_id = ${ctx.workspaceId}::uuid and id = any(${`{${ids.join(',')}}`}::uuid[])`);
   const { fitThreshold, engagementThreshold } = contract.definition;
-  const transitions: Transition[] = crossing.map(({ lead, score }) => ({
-    leadId: lead.id, from: lead.stage, to: 'mql', at: ctx.now, cause: 'score', actorId: null, definitionVersion: contract.version,
+  const moves = crossing.map(({ lead, score }) => ({
+    leadId: lead.id,
     reason: `Fit ${score.fit} ≥ ${fitThreshold} and engagement ${score.engagement} ≥ ${engagementThreshold} under contract v${contract.version}`,
   }));
-  await logTransitions(tx, ctx.workspaceId, transitions);
-  await handOverMqls(tx, ctx, crossing.map(({ lead, score }) => ({ leadId: lead.id, mqlAt: ctx.now, version: contract.version, sla: contract.sla, score })));
-  return crossing.length;
+  const meta = { at: ctx.now, cause: 'score', actorId: null, definitionVersion: contract.version };
+  const moved = new Set((await moveLeads(tx, ctx.workspaceId, moves, 'mql', meta, qualifiable)).map((t) => t.leadId));
+  const handedOver = crossing.filter(({ lead }) => moved.has(lead.id));
+  await handOverMqls(tx, ctx, handedOver.map(({ lead, score }) => ({ leadId: lead.id, mqlAt: ctx.now, version: contract.version, sla: contract.sla, score })));
+  return handedOver.length;
 }
 
 async function scoreAndQualify(tx: Db, ctx: ServiceContext, contract: Contract, leads: ScoredLead[]): Promise<{ scored: number; qualified: number }> {
@@ -105,6 +104,28 @@ export async function rescoreWorkspace(ctx: ServiceContext, onProgress?: (done: 
     onProgress?.(outcome.scored, total);
   }
   return outcome;
+}
+
+const rescoring = new Set<string>();
+
+/**
+ * Rescores a workspace in the background of this process (after a version became active, or the
+ * demo's first start); one run per workspace at a time. A failure is logged with the way out.
+ */
+export function rescoreInBackground(ctx: ServiceContext, log: FastifyBaseLogger): void {
+  if (rescoring.has(ctx.workspaceId)) return;
+  rescoring.add(ctx.workspaceId);
+  rescoreWorkspace({ ...ctx, actor: { kind: 'system', name: 'rescore' } })
+    .then((outcome) => log.info({ workspaceId: ctx.workspaceId, ...outcome }, 'rescored the workspace by its lead contract'))
+    .catch((error: unknown) => log.error({ err: error, workspaceId: ctx.workspaceId }, 'rescoring failed; run `accord rescore`'))
+    .finally(() => rescoring.delete(ctx.workspaceId));
+}
+
+/** A lead's score under the version that made it, rule by rule. */
+export async function leadScore(ctx: ServiceContext, leadId: string) {
+  const [score] = await ctx.db.select().from(leadScores).where(and(eq(leadScores.workspaceId, ctx.workspaceId), eq(leadScores.leadId, leadId)));
+  if (!score) throw new AppError('not_found', 'This lead has no score yet: no lead contract was active since it last changed.');
+  return score;
 }
 
 export type BacktestQuery = { version: number; from: string; to: string; examples?: number };

@@ -3,7 +3,7 @@ import type { FunnelStage } from '../../../core/funnel/stages.ts';
 import type { CustomValue, ScoringSubject, ScoringTouchpoint } from '../../../core/scoring/evaluate.ts';
 import type { LeadStage } from '../../../core/funnel/stages.ts';
 import type { Db } from '../../db/client.ts';
-import { queryRows } from '../../db/raw.ts';
+import { arrayParam, queryRows } from '../../db/raw.ts';
 
 /** A lead as scoring, routing and backtests read it: the scoring subject and what became of the lead. */
 export type ScoredLead = {
@@ -92,7 +92,7 @@ export async function leadIdPages(db: Db, workspaceId: string, where: SQL, pageS
   return pages;
 }
 
-export const byIds = (ids: readonly string[]) => sql`l.id = any(${`{${ids.join(',')}}`}::uuid[])`;
+export const byIds = (ids: readonly string[]) => sql`l.id = any(${arrayParam(ids, 'uuid')})`;
 
 /**
  * The pages of leads, loaded `depth` at a time ahead of the one being worked on: on PostgreSQL

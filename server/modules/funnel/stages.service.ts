@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { funnelIndex, type FunnelStage, type LeadStage } from '../../../core/funnel/stages.ts';
 import { actorUserId } from '../../../core/permissions.ts';
 import type { Db } from '../../db/client.ts';
+import { idsIn } from '../../db/raw.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -112,6 +113,52 @@ export async function advanceLeads(tx: Db, workspaceId: string, moves: Advance[]
     byId.set(lead.id, { ...lead, ...patch });
     transitions.push({ leadId: lead.id, from: lead.stage, to: move.to, at: move.at, cause: move.cause, reason: move.reason, actorId: null, definitionVersion: move.definitionVersion });
   }
+  await logTransitions(tx, workspaceId, transitions);
+  return transitions;
+}
+
+/**
+ * Moves many leads to one stage in one statement and logs a transition for each; a lead already
+ * at the stage, or one `movable` refuses, stays. The first arrival at a stage is kept. Returns the
+ * moves made.
+ */
+export async function moveLeads(
+  tx: Db,
+  workspaceId: string,
+  moves: readonly { leadId: string; reason: string | null }[],
+  to: LeadStage,
+  meta: { at: Date; cause: string; actorId: string | null; definitionVersion?: number },
+  movable: (stage: LeadStage) => boolean,
+): Promise<Transition[]> {
+  if (moves.length === 0) return [];
+  const current = await tx
+    .select({ id: leads.id, stage: leads.stage })
+    .from(leads)
+    .where(and(eq(leads.workspaceId, workspaceId), idsIn(leads.id, moves.map((move) => move.leadId))));
+  const stageOf = new Map(current.map((lead) => [lead.id, lead.stage]));
+  const moving = moves.filter((move) => {
+    const stage = stageOf.get(move.leadId);
+    return stage !== undefined && stage !== to && movable(stage);
+  });
+  if (moving.length === 0) return [];
+  const at = sql`${meta.at.toISOString()}::timestamptz`;
+  const reached = Object.fromEntries(
+    (Object.keys(reachedOnEntry({}, to, meta.at)) as ReachedColumn[]).map((column) => [column, sql`coalesce(${leads[column]}, ${at})`]),
+  );
+  await tx
+    .update(leads)
+    .set({ stage: to, stageChangedAt: meta.at, updatedAt: meta.at, ...reached })
+    .where(and(eq(leads.workspaceId, workspaceId), idsIn(leads.id, moving.map((move) => move.leadId))));
+  const transitions = moving.map((move): Transition => ({
+    leadId: move.leadId,
+    from: stageOf.get(move.leadId)!,
+    to,
+    at: meta.at,
+    cause: meta.cause,
+    reason: move.reason,
+    actorId: meta.actorId,
+    definitionVersion: meta.definitionVersion,
+  }));
   await logTransitions(tx, workspaceId, transitions);
   return transitions;
 }

@@ -12,7 +12,8 @@ import { users } from '../identity/identity.table.ts';
 import { membersWithRoles, notify } from '../notifications/notify.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 import { getLeadHandover, type HandoverDetail } from './handovers.service.ts';
-import { mayAccept, mayRecycle, moveLeads } from './lead-moves.ts';
+import { moveLeads } from '../funnel/stages.service.ts';
+import { mayAccept, mayRecycle } from './lead-moves.ts';
 import { leadPath } from './messages.ts';
 import { leadHandovers, type HandoverDecision } from './sla.table.ts';
 

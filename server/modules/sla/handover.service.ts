@@ -6,13 +6,12 @@ import { addBusinessHours, addCalendarDays } from '../../../core/sla/business-ti
 import { buildHandoverNote, type HandoverNote } from '../../../core/sla/handover.ts';
 import type { LeadScore } from '../../../core/scoring/evaluate.ts';
 import type { Db } from '../../db/client.ts';
-import { queryRows } from '../../db/raw.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { accounts, campaigns, deals, leads } from '../funnel/funnel.table.ts';
 import { displayName } from '../funnel/leads.service.ts';
 import { notify } from '../notifications/notify.ts';
 import { leadPath, leadsMessage, leadsPath, localTime, namesOf, type LeadRef } from './messages.ts';
-import { arrayParam, idsIn } from './queries.ts';
+import { arrayParam, idsIn, queryRows } from '../../db/raw.ts';
 import { loadReps, loadSalesSetup, routingReps, salesManagers, saveRoutingCursor, type SalesSetup } from './settings.service.ts';
 import { leadHandovers } from './sla.table.ts';
 

@@ -7,7 +7,8 @@ import type { SlaBreach } from '../../../core/sla/policy.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { displayName } from '../funnel/leads.service.ts';
 import { evaluateHandover, selectHandovers, type HandoverRecord } from './handovers.service.ts';
-import { activeSla, slaPolicies } from './queries.ts';
+import { activeContract } from '../contract/contract.service.ts';
+import { slaPolicies } from './queries.ts';
 import { loadCalendar } from './settings.service.ts';
 import { leadHandovers } from './sla.table.ts';
 
@@ -108,7 +109,7 @@ export async function slaLedger(ctx: ServiceContext, query: LedgerQuery): Promis
       source: record.source,
     })))
     .sort((a, b) => b.dueAt.getTime() - a.dueAt.getTime());
-  const active = await activeSla(ctx.db, ctx.workspaceId);
+  const active = await activeContract(ctx.db, ctx.workspaceId);
   return {
     from: period.from,
     to: period.to,
@@ -116,9 +117,9 @@ export async function slaLedger(ctx: ServiceContext, query: LedgerQuery): Promis
       byOwner: { ...byOwner, groups: byOwner.groups.map((line) => ({ ...line, name: ownerNames.get(line.group) ?? null })) },
       bySource: salesLedger(rows, 'source'),
     },
-    marketing: active ? marketingLedger(active.policy, marketingMonths(period, records)) : [],
+    marketing: active ? marketingLedger(active.sla, marketingMonths(period, records)) : [],
     breaches,
-    policy: active?.policy ?? null,
+    policy: active?.sla ?? null,
     version: active?.version ?? null,
   };
 }

@@ -1,21 +1,11 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, eq, sql } from 'drizzle-orm';
 import type { SlaPolicy } from '../../../core/schemas/sla.ts';
 import type { Db } from '../../db/client.ts';
+import { arrayParam } from '../../db/raw.ts';
 import { leadDefinitions } from '../contract/contract.table.ts';
 import { leadHandovers } from './sla.table.ts';
 
 /** Query pieces the SLA services share. */
-
-/** One array parameter for any number of ids (or versions): the same statement on PGlite and PostgreSQL. */
-export function arrayParam(values: readonly (string | number)[], type: 'uuid' | 'int'): SQL {
-  return sql`${`{${values.join(',')}}`}::${sql.raw(type)}[]`;
-}
-
-/** `column = any(ids)`: an index scan per id, whatever the number of ids. */
-export function idsIn(column: AnyPgColumn, ids: readonly string[]): SQL {
-  return sql`${column} = any(${arrayParam(ids, 'uuid')})`;
-}
 
 /**
  * The times of the sales activities on a handover's lead since it became an MQL, oldest first,
@@ -40,13 +30,4 @@ export async function slaPolicies(db: Db, workspaceId: string, versions: Iterabl
     .from(leadDefinitions)
     .where(and(eq(leadDefinitions.workspaceId, workspaceId), sql`${leadDefinitions.version} = any(${arrayParam(wanted, 'int')})`));
   return new Map(rows.map((row) => [row.version, row.sla]));
-}
-
-/** The active lead contract version and its SLA, or null while none is active. */
-export async function activeSla(db: Db, workspaceId: string): Promise<{ version: number; policy: SlaPolicy } | null> {
-  const [row] = await db
-    .select({ version: leadDefinitions.version, policy: leadDefinitions.sla })
-    .from(leadDefinitions)
-    .where(and(eq(leadDefinitions.workspaceId, workspaceId), eq(leadDefinitions.status, 'active')));
-  return row ?? null;
 }

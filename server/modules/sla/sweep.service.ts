@@ -7,9 +7,10 @@ import { leads } from '../funnel/funnel.table.ts';
 import { displayName } from '../funnel/leads.service.ts';
 import { users } from '../identity/identity.table.ts';
 import { notify } from '../notifications/notify.ts';
-import { mayRecycle, moveLeads } from './lead-moves.ts';
+import { moveLeads } from '../funnel/stages.service.ts';
+import { mayRecycle } from './lead-moves.ts';
 import { leadPath, leadsMessage, leadsPath, localTime, type LeadRef } from './messages.ts';
-import { idsIn } from './queries.ts';
+import { idsIn } from '../../db/raw.ts';
 import { loadCalendar, salesManagers } from './settings.service.ts';
 import { leadHandovers } from './sla.table.ts';
 

@@ -1,7 +1,7 @@
 import { Group, NumberInput, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
-import { MonthPickerInput } from '@mantine/dates';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useId, useState } from 'react';
+import { MonthRangeInputs } from '../../components/MonthRangeInputs.tsx';
 import type { FunnelGrouping } from '../../types.ts';
 import { customMonths, GROUPING_LABELS, MAX_WINDOW_DAYS, RANGE_LABELS, type FunnelSettings, type RangeKey } from './funnel-settings.ts';
 
@@ -66,24 +66,7 @@ export function FunnelControls({ settings, onChange, today }: Props) {
           w={{ base: '100%', xs: 190 }}
         />
         {settings.range === 'custom' && (
-          <>
-            <MonthPickerInput
-              label="From month"
-              description="First month included"
-              value={`${fromMonth}-01`}
-              maxDate={`${toMonth}-01`}
-              onChange={(value) => value && set({ fromMonth: String(value).slice(0, 7) })}
-              w={{ base: '100%', xs: 170 }}
-            />
-            <MonthPickerInput
-              label="To month"
-              description="Last month included"
-              value={`${toMonth}-01`}
-              minDate={`${fromMonth}-01`}
-              onChange={(value) => value && set({ toMonth: String(value).slice(0, 7) })}
-              w={{ base: '100%', xs: 170 }}
-            />
-          </>
+          <MonthRangeInputs fromMonth={fromMonth} toMonth={toMonth} onChange={set} />
         )}
         <WindowInput value={settings.windowDays} onChange={(windowDays) => set({ windowDays })} />
       </Group>

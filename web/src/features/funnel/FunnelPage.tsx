@@ -1,18 +1,19 @@
 import { Anchor, Box, Loader, Paper, Stack, Text } from '@mantine/core';
-import { useCallback, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryStatus } from '../../components/QueryStatus.tsx';
 import { Section } from '../../components/Section.tsx';
 import { formatDay, plural } from '../../format.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
+import { useUrlSettings } from '../../hooks/use-url-settings.ts';
 import type { FunnelReport } from '../../types.ts';
 import { useCurrentWorkspace } from '../workspaces/use-current-workspace.ts';
 import { CohortSection } from './CohortSection.tsx';
 import { DataQualityNote } from './DataQualityNote.tsx';
 import { FunnelBars } from './FunnelBars.tsx';
 import { FunnelControls } from './FunnelControls.tsx';
-import { EVER, GROUPING_LABELS, lastDayOf, periodOf, readSettings, writeSettings, type FunnelSettings } from './funnel-settings.ts';
+import { EVER, GROUPING_LABELS, lastDayOf, periodOf, readSettings, writeSettings } from './funnel-settings.ts';
 import { GroupTable } from './GroupTable.tsx';
 import { PeriodEntries } from './PeriodEntries.tsx';
 import { useFunnel } from './use-funnel.ts';
@@ -99,13 +100,10 @@ function Report({ report, today }: { report: FunnelReport; today: Date }) {
 /** `/w/:slug/funnel`: the one funnel both teams read, with the same definitions and numbers for everyone. */
 export function FunnelPage() {
   useDocumentTitle('Funnel');
-  const [params, setParams] = useSearchParams();
-  const search = params.toString();
-  const settings = useMemo(() => readSettings(new URLSearchParams(search)), [search]);
+  const [settings, setSettings] = useUrlSettings(readSettings, writeSettings);
   const [today] = useState(() => new Date());
   const period = useMemo(() => periodOf(settings, today), [settings, today]);
   const funnel = useFunnel(settings.by, period, settings.windowDays);
-  const setSettings = useCallback((next: FunnelSettings) => setParams(writeSettings(next), { replace: true }), [setParams]);
 
   return (
     <Stack gap="lg">

@@ -1,5 +1,5 @@
 import { Group, Paper, Select } from '@mantine/core';
-import { MonthPickerInput } from '@mantine/dates';
+import { MonthRangeInputs } from '../../components/MonthRangeInputs.tsx';
 import { LEDGER_RANGE_LABELS, ledgerMonths, type LedgerRange, type LedgerSettings } from './ledger-period.ts';
 
 const RANGES = Object.entries(LEDGER_RANGE_LABELS).map(([value, label]) => ({ value, label }));
@@ -23,24 +23,7 @@ export function LedgerControls({ settings, onChange, today }: Props) {
           w={{ base: '100%', xs: 260 }}
         />
         {settings.range === 'custom' && (
-          <>
-            <MonthPickerInput
-              label="From month"
-              description="First month included"
-              value={`${fromMonth}-01`}
-              maxDate={`${toMonth}-01`}
-              onChange={(value) => value && set({ fromMonth: String(value).slice(0, 7) })}
-              w={{ base: '100%', xs: 170 }}
-            />
-            <MonthPickerInput
-              label="To month"
-              description="Last month included"
-              value={`${toMonth}-01`}
-              minDate={`${fromMonth}-01`}
-              onChange={(value) => value && set({ toMonth: String(value).slice(0, 7) })}
-              w={{ base: '100%', xs: 170 }}
-            />
-          </>
+          <MonthRangeInputs fromMonth={fromMonth} toMonth={toMonth} onChange={set} />
         )}
       </Group>
     </Paper>

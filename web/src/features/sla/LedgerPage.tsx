@@ -1,17 +1,18 @@
 import { Alert, Anchor, Badge, Box, Loader, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryStatus } from '../../components/QueryStatus.tsx';
 import { Section } from '../../components/Section.tsx';
 import { formatCount, formatDay, plural } from '../../format.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
+import { useUrlSettings } from '../../hooks/use-url-settings.ts';
 import type { SlaLedger, SlaPolicy } from '../../types.ts';
 import { useCurrentWorkspace } from '../workspaces/use-current-workspace.ts';
 import { BreachesSection } from './BreachesSection.tsx';
 import { LedgerControls } from './LedgerControls.tsx';
-import { ledgerPeriod, monthOf, readLedgerSettings, writeLedgerSettings, type LedgerSettings } from './ledger-period.ts';
+import { ledgerPeriod, monthOf, readLedgerSettings, writeLedgerSettings } from './ledger-period.ts';
 import { MarketingLedgerSection } from './MarketingLedgerSection.tsx';
 import { SalesLedgerSection } from './SalesLedgerSection.tsx';
 import { formatBusinessHours, formatPercentValue } from './sla-text.ts';
@@ -133,13 +134,10 @@ function Report({ ledger, thisMonth }: { ledger: SlaLedger; thisMonth: string })
 /** `/w/:slug/sla-ledger`: the two-sided SLA, one ledger that scores both teams breach by breach. */
 export function LedgerPage() {
   useDocumentTitle('SLA ledger');
-  const [params, setParams] = useSearchParams();
-  const search = params.toString();
-  const settings = useMemo(() => readLedgerSettings(new URLSearchParams(search)), [search]);
+  const [settings, setSettings] = useUrlSettings(readLedgerSettings, writeLedgerSettings);
   const [today] = useState(() => new Date());
   const period = useMemo(() => ledgerPeriod(settings, today), [settings, today]);
   const ledger = useSlaLedger(period);
-  const setSettings = useCallback((next: LedgerSettings) => setParams(writeLedgerSettings(next), { replace: true }), [setParams]);
 
   return (
     <Stack gap="lg">
