@@ -1,16 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../server/db/client.ts';
 import { queryRows } from '../../server/db/raw.ts';
-import { fillDemoWorkspace } from '../../server/demo/demo.service.ts';
 import { backtestVersion, rescoreWorkspace } from '../../server/modules/contract/scoring.service.ts';
 import { ingestTouchpoints } from '../../server/modules/funnel/touchpoints.service.ts';
 import type { ServiceContext } from '../../server/http/context.ts';
 import { buildWorkspace } from '../../server/testing/factories.ts';
 import { atMost, percentile, type Metric } from '../report.ts';
 import { benchStorage } from '../server.ts';
+import { SCALE_LEADS, seedAtScale } from '../seed.ts';
 import type { Scenario, ScenarioOptions } from './platform.ts';
 
-const LEADS = 200_000;
 const SCORING_SAMPLES = 500;
 
 /** One new touchpoint for a lead, stored and its lead rescored, as the batch API does it; timed one by one. */
@@ -31,8 +30,8 @@ async function halfOfTheLeads(ctx: ServiceContext): Promise<{ from: string; to: 
   const [row] = await queryRows<{ from: string; to: string; leads: number }>(ctx.db, sql`
     with ordered as (select created_at, row_number() over (order by created_at) as n from leads where workspace_id = ${ctx.workspaceId}::uuid)
     select to_char(min(created_at), 'YYYY-MM-DD') as from,
-      to_char(max(created_at) filter (where n <= ${LEADS / 2}) + interval '1 day', 'YYYY-MM-DD') as to,
-      count(*) filter (where n <= ${LEADS / 2})::int as leads
+      to_char(max(created_at) filter (where n <= ${SCALE_LEADS / 2}) + interval '1 day', 'YYYY-MM-DD') as to,
+      count(*) filter (where n <= ${SCALE_LEADS / 2})::int as leads
     from ordered`);
   return row!;
 }
@@ -44,7 +43,7 @@ async function leadContract(options: ScenarioOptions): Promise<Record<string, Me
   try {
     await database.migrate();
     const { workspace } = await buildWorkspace(database.db);
-    const filled = await fillDemoWorkspace(database.db, workspace.id, LEADS, new Date());
+    const filled = await seedAtScale(database.db, workspace.id, new Date());
     const ctx: ServiceContext = { db: database.db, actor: { kind: 'system', name: 'bench' }, workspaceId: workspace.id, now: new Date() };
 
     let started = performance.now();

@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { childEnv } from '../../server/config.ts';
 import { openDatabase, type Db } from '../../server/db/client.ts';
-import { fillDemoWorkspace } from '../../server/demo/demo.service.ts';
 import { buildWorkspace } from '../../server/testing/factories.ts';
 import { load } from '../load.ts';
 import { atMost, percentile, type Metric } from '../report.ts';
 import { benchStorage, ROOT, startBenchServer, type BenchTarget } from '../server.ts';
+import { SCALE_LEADS, seedAtScale } from '../seed.ts';
 import type { Scenario, ScenarioOptions } from './platform.ts';
 
-const SCALE_LEADS = 200_000;
 const DEMO_LEADS = 1_000_000;
 
 /** The leads-list queries a person makes: first page, filters, a search, a deeper page. */
@@ -37,11 +36,11 @@ async function timedCalls(target: BenchTarget, path: string, times: number): Pro
   return durations.sort((a, b) => a - b);
 }
 
-/** The leads list and the funnel report over 200,000 demo leads (about 2,000,000 touchpoints). */
+/** The leads list and the funnel report over 200,000 demo leads and 2,000,000 touchpoints. */
 async function atScale(options: ScenarioOptions): Promise<Record<string, Metric>> {
   let touchpoints = 0;
   const seed = async (db: Db, workspaceId: string) => {
-    touchpoints = (await fillDemoWorkspace(db, workspaceId, SCALE_LEADS, new Date())).touchpoints;
+    touchpoints = (await seedAtScale(db, workspaceId, new Date())).touchpoints;
   };
   const target = await startBenchServer(options.db, options.port, seed);
   try {
@@ -84,6 +83,6 @@ async function demoMillion(options: ScenarioOptions): Promise<Record<string, Met
 }
 
 export const scaleScenarios: Scenario[] = [
-  { name: 'scale', description: 'leads list (10 clients) and funnel API over 200,000 demo leads and ~2,000,000 touchpoints', engines: ['postgres', 'embedded'], run: atScale },
+  { name: 'scale', description: 'leads list (10 clients) and funnel API over 200,000 demo leads and 2,000,000 touchpoints', engines: ['postgres', 'embedded'], run: atScale },
   { name: 'demo', description: 'accord demo --leads 1000000', engines: ['postgres'], run: demoMillion },
 ];
