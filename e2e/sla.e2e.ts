@@ -13,6 +13,7 @@ const REP = { email: 'rita@example.com', name: 'Rita Rep' };
 const LEADS = [
   { firstName: 'Erika', lastName: 'Eins', company: 'Eins Wäscherei' },
   { firstName: 'Rolf', lastName: 'Zwei', company: 'Zwei Hotels' },
+  { firstName: 'Ida', lastName: 'Drei', company: 'Drei Kliniken' },
 ];
 
 async function apiCall(page: Page, method: 'get' | 'post' | 'put', path: string, data?: unknown): Promise<unknown> {
@@ -68,7 +69,7 @@ afterAll(async () => {
 });
 
 describe('the MQL handover, worked by a sales rep and scored in the SLA ledger', () => {
-  it('the rep sees both MQLs in "My MQLs", rejects one with a reason and accepts the other', async () => {
+  it('the rep sees the MQLs in "My MQLs", rejects one with a reason and accepts another', async () => {
     const page = rep;
     await page.getByRole('link', { name: 'My MQLs' }).first().click();
     await page.getByRole('heading', { name: 'My MQLs' }).waitFor();
@@ -105,6 +106,21 @@ describe('the MQL handover, worked by a sales rep and scored in the SLA ledger',
     await card.getByText('Accepted', { exact: true }).first().waitFor();
     await card.getByText('Why it qualified').waitFor();
     await card.getByText('Form submit · /contact').waitFor();
+  });
+
+  it('a sales manager moves an open MQL to another rep from the lead page', async () => {
+    const page = admin;
+    await page.goto(`${accord.url}/w/demo/leads?q=Ida`);
+    await page.getByRole('link', { name: 'Ida Drei' }).first().click();
+    const card = page.getByRole('region', { name: 'Handover' });
+    await card.getByText(`Assigned to ${REP.name}`).waitFor();
+    await card.getByRole('combobox', { name: 'Move to another rep' }).click();
+    await page.getByRole('option', { name: /^Luca Moretti/ }).click();
+    await card.getByRole('button', { name: 'Assign' }).click();
+    await page.getByText(/Ida Drei is now Luca Moretti’s/).waitFor();
+    await card.getByText('Assigned to Luca Moretti').waitFor();
+    await card.getByText(/Routing: Assigned by/).waitFor();
+    await page.screenshot({ path: 'e2e/screenshots/sla-assign.png', fullPage: true });
   });
 
   it('the SLA ledger counts one accepted and one rejected MQL for the rep', async () => {

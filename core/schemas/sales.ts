@@ -39,3 +39,7 @@ export const ZLedgerQuery = z
     path: ['to'],
   });
 export type LedgerQuery = z.infer<typeof ZLedgerQuery>;
+
+/** A sales manager hands an MQL to a rep: one nobody could take, or one to move to someone else. */
+export const ZMqlAssignment = z.object({ ownerId: ZId }).strict();
+export type MqlAssignment = z.infer<typeof ZMqlAssignment>;

@@ -46,6 +46,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/workspaces/{workspaceId}/webhooks/{id}/test': {},
   'POST /api/v1/workspaces/{workspaceId}/leads/{id}/accept': {},
   'POST /api/v1/workspaces/{workspaceId}/leads/{id}/reject': { reason: 'duplicate' },
+  'POST /api/v1/workspaces/{workspaceId}/leads/{id}/assign': { ownerId: '00000000-0000-4000-8000-000000000000' },
   'PUT /api/v1/workspaces/{workspaceId}/sales-settings': { calendar: { timeZone: 'UTC', hours: { mon: [{ start: '09:00', end: '17:00' }] } }, routing: { rules: [], fallbackRepIds: [] } },
   'PUT /api/v1/workspaces/{workspaceId}/reps/{userId}': { away: true },
   'POST /api/v1/workspaces/{workspaceId}/lead-contract/versions': {},

@@ -26,7 +26,8 @@ const OUTCOME: Record<Decided['decision'], { to: LeadStage; movable: (stage: Lea
   rejected: { to: 'nurture', movable: mayRecycle },
 };
 
-async function loadForDecision(tx: Db, ctx: ServiceContext, leadId: string) {
+/** A lead's handover with the lead, its owner's name and the workspace's slug; 404 when the lead has none. */
+export async function loadForDecision(tx: Db, ctx: ServiceContext, leadId: string) {
   const [row] = await tx
     .select({ handover: leadHandovers, lead: leads, ownerName: users.name, slug: workspaces.slug })
     .from(leadHandovers)
@@ -38,7 +39,7 @@ async function loadForDecision(tx: Db, ctx: ServiceContext, leadId: string) {
   return row;
 }
 
-type ForDecision = Awaited<ReturnType<typeof loadForDecision>>;
+export type ForDecision = Awaited<ReturnType<typeof loadForDecision>>;
 
 /** The assigned rep decides, or a sales manager (or admin) on their behalf. */
 function assertMayDecide(ctx: ServiceContext, { handover, ownerName }: ForDecision): void {
@@ -52,7 +53,7 @@ function assertMayDecide(ctx: ServiceContext, { handover, ownerName }: ForDecisi
   );
 }
 
-function alreadyDecided(decision: HandoverDecision, at: Date | null): AppError {
+export function alreadyDecided(decision: HandoverDecision, at: Date | null): AppError {
   return new AppError('conflict', `This MQL was already ${decision}${at ? ` on ${at.toISOString().slice(0, 10)}` : ''}.`);
 }
 

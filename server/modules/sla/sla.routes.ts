@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZId } from '../../../core/schemas/common.ts';
-import { ZHandoverQuery, ZLedgerQuery, ZRepAvailability, ZSalesSettings } from '../../../core/schemas/sales.ts';
+import { ZHandoverQuery, ZLedgerQuery, ZMqlAssignment, ZRepAvailability, ZSalesSettings } from '../../../core/schemas/sales.ts';
 import { ZRejection } from '../../../core/schemas/sla.ts';
 import type { RouteDeps } from '../../http/routes.ts';
+import { assignMql } from './assign.service.ts';
 import { acceptMql, rejectMql } from './decisions.service.ts';
 import { getLeadHandover, listHandovers } from './handovers.service.ts';
 import { slaLedger } from './ledger.service.ts';
@@ -29,6 +30,11 @@ export function registerSlaRoutes(app: FastifyInstance, _deps: RouteDeps): void 
     schema: { tags, summary: 'Reject an MQL with a reason code: the lead goes back to nurture and Marketing is told', params: ZLeadParams, body: ZRejection },
     config: { access: 'leads.handle' },
   }, async (request) => rejectMql(request.ctx, request.params.id, request.body));
+
+  r.post(`${base}/leads/:id/assign`, {
+    schema: { tags, summary: 'Give an undecided MQL to a rep (one routing could not place, or one to move): their SLA clock starts now', params: ZLeadParams, body: ZMqlAssignment },
+    config: { access: 'sales.manage' },
+  }, async (request) => assignMql(request.ctx, request.params.id, request.body));
 
   r.get(`${base}/leads/:id/handover`, {
     schema: { tags, summary: 'One lead’s handover: the note, the routing, the decision and the SLA as of now', params: ZLeadParams },

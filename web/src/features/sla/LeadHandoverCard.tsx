@@ -7,6 +7,7 @@ import { formatCount, formatDateTime } from '../../format.ts';
 import type { HandoverDetail } from '../../types.ts';
 import { useMembers } from '../settings/members/use-members.ts';
 import { useCurrentWorkspace } from '../workspaces/use-current-workspace.ts';
+import { AssignMql } from './AssignMql.tsx';
 import { DecisionButtons } from './DecisionButtons.tsx';
 import { SlaClockBadge } from './SlaClockBadge.tsx';
 import { ATTEMPTS_LOOKS, decisionLook, FIRST_CONTACT_LOOKS, formatBusinessHours } from './sla-text.ts';
@@ -138,7 +139,7 @@ function Context({ handover }: { handover: HandoverDetail }) {
       )}
       {handover.routingNote && (
         <Text size="xs" c="dimmed">
-          Routed by: {handover.routingNote}
+          Routing: {handover.routingNote}
         </Text>
       )}
     </Stack>
@@ -286,6 +287,7 @@ export function LeadHandoverCard({ leadId }: { leadId: string }) {
           <Touchpoints handover={data} />
           <Context handover={data} />
         </SimpleGrid>
+        {data.decision === null && can('sales.manage') && <AssignMql handover={data} />}
         <Divider />
         <Clocks handover={data} />
         {!mayDecide && (

@@ -29,6 +29,12 @@ export function useRejectMql() {
   );
 }
 
+export function useAssignMql() {
+  return useWorkspaceMutation((workspaceId, { leadId, ownerId }: { leadId: string; ownerId: string }) =>
+    api<HandoverDetail>(`/workspaces/${workspaceId}/leads/${leadId}/assign`, { method: 'POST', body: { ownerId } }),
+  );
+}
+
 /** The ledger of the MQLs that qualified between two days (both included). */
 export function useSlaLedger(period: { from: string; to: string }) {
   return useWorkspaceQuery<SlaLedger>((workspaceId) => queryKeys.slaLedger(workspaceId, period), 'sla/ledger', { query: period, keepPrevious: true });
