@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../core/permissions.ts';
 import { ZEmail, ZName } from '../core/schemas/common.ts';
 import { backupEmbeddedFolder, restoreEmbeddedFolder } from '../server/db/backup.ts';
 import { registerDemoCommand } from '../server/demo/demo.cli.ts';
+import { registerAttributionCommands } from './commands/attribution.ts';
 import { registerContractCommands } from './commands/contract.ts';
 import { registerFunnelCommands } from './commands/funnel.ts';
 import { withDatabase } from './database.ts';
@@ -118,6 +119,7 @@ program
 const commandDeps = { config, withDatabase, workspaceSlug: () => program.opts<GlobalOptions>().workspace };
 registerFunnelCommands(program, commandDeps);
 registerContractCommands(program, commandDeps);
+registerAttributionCommands(program);
 registerDemoCommand(program, commandDeps);
 
 try {

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { attributePaths } from '../../core/attribution/attribute.ts';
+import { journeysToPaths, type Journey } from '../../core/attribution/journeys.ts';
+import { markovAttribution } from '../../core/attribution/markov.ts';
+import { parsePathFile } from '../../core/attribution/path-file.ts';
+import { preparePaths, type AttributionPath } from '../../core/attribution/paths.ts';
+import { revenueBridge, type SegmentFactors } from '../../core/bridge/revenue-bridge.ts';
+import { Random } from '../../server/demo/random.ts';
+import { atMost, percentile, type Metric } from '../report.ts';
+import { ROOT } from '../server.ts';
+import type { Scenario } from './platform.ts';
+
+const DATA_CSV = path.resolve(ROOT, '../shared/data/channel-attribution/Data.csv');
+const RUNS = 10;
+const JOURNEY_RUNS = 5;
+const DAY_MS = 86_400_000;
+
+const channelNames = (count: number) => Array.from({ length: count }, (_, i) => `channel_${i + 1}`);
+
+/** Distinct aggregated paths over `channels` channels, 1 to 8 touches, with conversions and nulls. */
+function syntheticPaths(random: Random, channels: number, count: number): AttributionPath[] {
+  const names = channelNames(channels);
+  return Array.from({ length: count }, () => {
+    const conversions = random.int(0, 5);
+    return {
+      channels: Array.from({ length: random.int(1, 8) }, () => random.pick(names)),
+      conversions,
+      value: conversions * random.logNormal(100, 0.8),
+      nulls: random.int(0, 20),
+    };
+  });
+}
+
+/** Journeys of 1 to 19 timestamped touches (10 on average) over 20 channels and 60 campaigns; every other one converts. */
+function syntheticJourneys(random: Random, count: number): Journey[] {
+  const names = channelNames(20);
+  return Array.from({ length: count }, (_, i) => {
+    const length = 1 + (i % 19);
+    let at = Date.UTC(2026, 0, 1) + random.int(0, 300) * DAY_MS;
+    const touches = Array.from({ length }, (_, t) => {
+      at += random.exponential(3 * DAY_MS);
+      const channel = random.pick(names);
+      return { channel, campaign: `${channel}/${random.int(1, 3)}`, at, isLeadCreation: t === Math.floor(length / 3), isOpportunityCreation: t === Math.floor((2 * length) / 3) };
+    });
+    return { touches, convertedAt: i % 2 === 0 ? at + DAY_MS : null, value: random.logNormal(8000, 0.7) };
+  });
+}
+
+/** Two periods of `count` segments whose factors drift a little; a few segments appear or go. */
+function syntheticBridge(random: Random, count: number): { base: SegmentFactors[]; current: SegmentFactors[] } {
+  const period = () =>
+    Array.from({ length: count }, (_, i) => ({
+      segment: `segment_${i + 1}`,
+      leads: random.int(0, 5) === 0 ? 0 : random.int(100, 5000),
+      mqlRate: random.between(0.1, 0.5),
+      acceptanceRate: random.between(0.4, 0.9),
+      opportunityRate: random.between(0.2, 0.7),
+      winRate: random.between(0.1, 0.4),
+      avgDealSize: random.logNormal(12_000, 0.5),
+      discount: random.between(0, 0.3),
+    }));
+  return { base: period(), current: period() };
+}
+
+/** Milliseconds of `runs` calls of `work`, sorted. */
+function timed(runs: number, work: () => unknown): number[] {
+  const durations: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    durations.push(performance.now() - started);
+  }
+  return durations.sort((a, b) => a - b);
+}
+
+/** p95 against a limit, and p50 beside it. */
+function p95AndP50(name: string, durations: number[], limit: number | null): Record<string, Metric> {
+  const p95 = percentile(durations, 95);
+  return {
+    [`${name}_p95`]: limit === null ? { value: p95, unit: 'ms' } : atMost(p95, 'ms', limit),
+    [`${name}_p50`]: { value: percentile(durations, 50), unit: 'ms' },
+  };
+}
+
+/** Exact Markov on synthetic and real paths, the LMDI bridge, and every model over a million touches, in process. */
+async function attributionCore(): Promise<Record<string, Metric>> {
+  if (!fs.existsSync(DATA_CSV)) throw new Error(`attribution-core reads ${DATA_CSV}, which is missing`);
+  const random = new Random(6);
+  const synthetic = preparePaths(syntheticPaths(random, 20, 20_000));
+  const text = fs.readFileSync(DATA_CSV, 'utf8');
+  const parse = timed(RUNS, () => parsePathFile(text));
+  const data = preparePaths(parsePathFile(text));
+  const bridge = syntheticBridge(random, 20);
+  const journeys = syntheticJourneys(random, 100_000);
+  const touches = journeys.reduce((sum, j) => sum + j.touches.length, 0);
+  const conversions = journeys.filter((j) => j.convertedAt !== null).length;
+  return {
+    ...p95AndP50('markov_20_channels_20k_paths', timed(RUNS, () => markovAttribution(synthetic)), 100),
+    ...p95AndP50('markov_data_csv', timed(RUNS, () => markovAttribution(data)), 50),
+    ...p95AndP50('parse_data_csv', parse, null),
+    ...p95AndP50('bridge_20_segments', timed(RUNS, () => revenueBridge(bridge)), 50),
+    ...p95AndP50('all_models_journeys', timed(JOURNEY_RUNS, () => attributePaths(journeysToPaths(journeys))), 1000),
+    journey_touches: { value: touches, unit: 'touches' },
+    journey_conversions: { value: conversions, unit: 'conversions' },
+  };
+}
+
+export const attributionScenarios: Scenario[] = [
+  {
+    name: 'attribution-core',
+    description: 'pure attribution and bridge in process: exact Markov (20 channels, Data.csv), LMDI bridge, every model over 1,000,000 touches',
+    engines: ['embedded'],
+    run: attributionCore,
+  },
+];
