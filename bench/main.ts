@@ -1,13 +1,14 @@
 import { Command, Option } from 'commander';
 import { report } from './report.ts';
 import { attributionScenarios } from './scenarios/attribution.ts';
+import { campaignScenarios } from './scenarios/campaigns.ts';
 import { contractScenarios } from './scenarios/contract.ts';
 import { funnelScenarios } from './scenarios/funnel.ts';
 import { platformScenarios, type Scenario } from './scenarios/platform.ts';
 import { scaleScenarios } from './scenarios/scale.ts';
 import type { BenchDb } from './server.ts';
 
-const SCENARIOS: Scenario[] = [...platformScenarios, ...funnelScenarios, ...scaleScenarios, ...contractScenarios, ...attributionScenarios];
+const SCENARIOS: Scenario[] = [...platformScenarios, ...funnelScenarios, ...scaleScenarios, ...contractScenarios, ...attributionScenarios, ...campaignScenarios];
 
 const program = new Command('bench')
   .description(`Runs a benchmark against a real server and writes JSON under bench/results/.\nScenarios: ${SCENARIOS.map((s) => `\n  ${s.name}: ${s.description}`).join('')}\n  all: every scenario`)

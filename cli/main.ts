@@ -7,6 +7,7 @@ import { registerDemoCommand } from '../server/demo/demo.cli.ts';
 import { registerAttributionCommands } from './commands/attribution.ts';
 import { registerContractCommands } from './commands/contract.ts';
 import { registerFunnelCommands } from './commands/funnel.ts';
+import { registerProductCommands } from './commands/products.ts';
 import { withDatabase } from './database.ts';
 import { ensureWebBuilt } from './web-build.ts';
 import { startServer } from '../server/main.ts';
@@ -119,7 +120,8 @@ program
 const commandDeps = { config, withDatabase, workspaceSlug: () => program.opts<GlobalOptions>().workspace };
 registerFunnelCommands(program, commandDeps);
 registerContractCommands(program, commandDeps);
-registerAttributionCommands(program);
+registerProductCommands(program, commandDeps);
+registerAttributionCommands(program, commandDeps);
 registerDemoCommand(program, commandDeps);
 
 try {

@@ -30,6 +30,15 @@ export const ACTIONS = [
   'leads.handle',
   'sales.manage',
   'notifications.manage',
+  'campaigns.edit',
+  'stock.manage',
+  'offers.approve',
+  'briefings.acknowledge',
+  'launch.override',
+  'targets.manage',
+  'credit.edit',
+  'credit.sign',
+  'credit.dispute',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -51,6 +60,15 @@ export const ACTION_LABELS: Record<Action, string> = {
   'leads.handle': 'Accept or reject the MQLs handed to them',
   'sales.manage': 'Set working hours, routing rules and reps’ availability',
   'notifications.manage': 'Manage the workspace’s webhooks',
+  'campaigns.edit': 'Plan campaigns and promotions, publish their sales briefings and schedule their launch',
+  'stock.manage': 'Keep products and stock, and confirm stock (or accept a shortfall) for campaigns',
+  'offers.approve': 'Approve a campaign offer’s price or discount for their team (marketing lead, sales manager, finance)',
+  'briefings.acknowledge': 'Acknowledge a sales briefing (sales reps; sales managers also for their reps)',
+  'launch.override': 'Schedule a launch that the readiness gate blocks, with a reason',
+  'targets.manage': 'Set the shared revenue targets and the attribution lookback window',
+  'credit.edit': 'Draft, propose and comment on credit policy versions',
+  'credit.sign': 'Sign a credit policy version and resolve credit disputes for their team (marketing lead, sales manager)',
+  'credit.dispute': 'Dispute the credit of a deal, with a reason',
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -68,14 +86,21 @@ const EVERY_ROLE_CAN: readonly Action[] = ['workspace.read', 'members.read', 'fu
 const WORKS_THE_FUNNEL: readonly Action[] = [...EVERY_ROLE_CAN, 'funnel.write'];
 const LEADS_A_TEAM: readonly Action[] = [...WORKS_THE_FUNNEL, 'funnel.import', 'funnel.export'];
 
+/** What only the holders of a team role do, never an admin on their behalf: sign for a team, approve an offer, dispute or settle credit as a team. */
+const TEAM_SIGNATURES: readonly Action[] = ['contract.sign', 'offers.approve', 'credit.sign', 'credit.dispute'];
+
+/** Credit: either team drafts the policy and disputes a deal's credit; the two signers also set targets, sign and resolve. */
+const DISPUTES_CREDIT: readonly Action[] = ['credit.edit', 'credit.dispute'];
+const SETTLES_CREDIT: readonly Action[] = [...DISPUTES_CREDIT, 'credit.sign', 'targets.manage'];
+
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  admin: ACTIONS.filter((action) => action !== 'contract.sign'),
-  marketing: [...LEADS_A_TEAM, 'contract.edit'],
-  marketing_lead: [...LEADS_A_TEAM, 'contract.edit', 'contract.sign', 'notifications.manage'],
-  sales_rep: [...WORKS_THE_FUNNEL, 'leads.handle'],
-  sales_manager: [...LEADS_A_TEAM, 'contract.edit', 'contract.sign', 'leads.handle', 'sales.manage', 'notifications.manage'],
-  operations: EVERY_ROLE_CAN,
-  finance: EVERY_ROLE_CAN,
+  admin: ACTIONS.filter((action) => !TEAM_SIGNATURES.includes(action)),
+  marketing: [...LEADS_A_TEAM, 'contract.edit', 'campaigns.edit', ...DISPUTES_CREDIT],
+  marketing_lead: [...LEADS_A_TEAM, 'contract.edit', 'contract.sign', 'notifications.manage', 'campaigns.edit', 'offers.approve', ...SETTLES_CREDIT],
+  sales_rep: [...WORKS_THE_FUNNEL, 'leads.handle', 'briefings.acknowledge', 'credit.dispute'],
+  sales_manager: [...LEADS_A_TEAM, 'contract.edit', 'contract.sign', 'leads.handle', 'sales.manage', 'notifications.manage', 'offers.approve', 'briefings.acknowledge', ...SETTLES_CREDIT],
+  operations: [...EVERY_ROLE_CAN, 'stock.manage'],
+  finance: [...EVERY_ROLE_CAN, 'offers.approve'],
   executive: [...EVERY_ROLE_CAN, 'audit.read', 'funnel.export'],
 };
 

@@ -14,7 +14,12 @@ import type { Db } from './db/client.ts';
 import { installAuth } from './http/auth.ts';
 import { installErrorHandler } from './http/errors.ts';
 import type { RouteDeps } from './http/routes.ts';
+import { registerAttributionRoutes } from './modules/attribution/attribution.routes.ts';
+import { registerCreditRoutes } from './modules/attribution/credit.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerCalendarRoutes } from './modules/campaigns/calendar.routes.ts';
+import { registerCampaignRoutes } from './modules/campaigns/campaigns.routes.ts';
+import { registerProductRoutes } from './modules/campaigns/products.routes.ts';
 import { registerContractRoutes } from './modules/contract/contract.routes.ts';
 import { registerLeadRoutes } from './modules/funnel/leads.routes.ts';
 import { registerRecordRoutes } from './modules/funnel/records.routes.ts';
@@ -105,6 +110,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerImportRoutes(app, routeDeps);
   registerNotificationRoutes(app, routeDeps);
   registerSlaRoutes(app, routeDeps);
+  await registerProductRoutes(app, routeDeps);
+  registerCampaignRoutes(app, routeDeps);
+  registerCalendarRoutes(app, routeDeps);
+  registerAttributionRoutes(app, routeDeps);
+  registerCreditRoutes(app, routeDeps);
   await registerWeb(app);
   return app;
 }

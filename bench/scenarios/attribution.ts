@@ -7,9 +7,16 @@ import { parsePathFile } from '../../core/attribution/path-file.ts';
 import { preparePaths, type AttributionPath } from '../../core/attribution/paths.ts';
 import { revenueBridge, type SegmentFactors } from '../../core/bridge/revenue-bridge.ts';
 import { Random } from '../../server/demo/random.ts';
+import { openDatabase } from '../../server/db/client.ts';
+import type { ServiceContext } from '../../server/http/context.ts';
+import { attributionReport } from '../../server/modules/attribution/attribution.service.ts';
+import { revenueBridgeReport } from '../../server/modules/attribution/bridge.service.ts';
+import { createTarget, periodScorecard } from '../../server/modules/attribution/targets.service.ts';
+import { buildWorkspace } from '../../server/testing/factories.ts';
 import { atMost, percentile, type Metric } from '../report.ts';
-import { ROOT } from '../server.ts';
-import type { Scenario } from './platform.ts';
+import { benchStorage, ROOT } from '../server.ts';
+import { ATTRIBUTION_PERIOD, seedAttributionWorkspace } from './attribution-db.ts';
+import type { Scenario, ScenarioOptions } from './platform.ts';
 
 const DATA_CSV = path.resolve(ROOT, '../shared/data/channel-attribution/Data.csv');
 const RUNS = 10;
@@ -74,6 +81,17 @@ function timed(runs: number, work: () => unknown): number[] {
   return durations.sort((a, b) => a - b);
 }
 
+/** Milliseconds of `runs` awaited calls of `work`, one after the other, sorted. */
+async function timedAsync(runs: number, work: () => Promise<unknown>): Promise<number[]> {
+  const durations: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    durations.push(performance.now() - started);
+  }
+  return durations.sort((a, b) => a - b);
+}
+
 /** p95 against a limit, and p50 beside it. */
 function p95AndP50(name: string, durations: number[], limit: number | null): Record<string, Metric> {
   const p95 = percentile(durations, 95);
@@ -106,7 +124,53 @@ async function attributionCore(): Promise<Record<string, Metric>> {
   };
 }
 
+const DB_RUNS = 3;
+
+/**
+ * The workspace's attribution, in process, over 1,000,000 touchpoints and 50,000 deals (each a
+ * pipeline and a revenue conversion): loading, journeys, every model, tallies; then the scorecard and
+ * the revenue bridge of a quarter of the same workspace.
+ */
+async function attributionInWorkspace(options: ScenarioOptions): Promise<Record<string, Metric>> {
+  const storage = await benchStorage(options.db);
+  const database = await openDatabase(storage.settings);
+  try {
+    await database.migrate();
+    const { workspace } = await buildWorkspace(database.db);
+    const seeded = await seedAttributionWorkspace(database.db, workspace.id);
+    const ctx: ServiceContext = { db: database.db, actor: { kind: 'system', name: 'bench' }, workspaceId: workspace.id, now: new Date('2026-07-15T00:00:00Z') };
+    const query = { ...ATTRIBUTION_PERIOD, by: 'channel' as const };
+    const report = await attributionReport(ctx, query);
+    const byChannel = await timedAsync(DB_RUNS, () => attributionReport(ctx, query));
+    const byCampaign = await timedAsync(1, () => attributionReport(ctx, { ...query, by: 'campaign' }));
+    await createTarget(ctx, { period: '2026-Q2', amountMinor: 20_000_000_000, currency: 'EUR' });
+    const scorecard = await timedAsync(DB_RUNS, () => periodScorecard(ctx, '2026-Q2'));
+    const bridge = await timedAsync(DB_RUNS, () => revenueBridgeReport(ctx, { period: '2026-Q2', compare: 'target' }));
+    const limit = options.db === 'postgres' ? 3000 : 10_000;
+    return {
+      all_models_1m_touches: atMost(percentile(byChannel, 50), 'ms', limit),
+      all_models_1m_touches_max: { value: byChannel[byChannel.length - 1]!, unit: 'ms' },
+      all_models_by_campaign: { value: byCampaign[0]!, unit: 'ms' },
+      scorecard_p50: { value: percentile(scorecard, 50), unit: 'ms' },
+      bridge_vs_target_p50: { value: percentile(bridge, 50), unit: 'ms' },
+      touchpoints: { value: seeded.touchpoints, unit: 'touchpoints' },
+      pipeline_conversions: { value: report.pipeline.conversions, unit: 'deals' },
+      revenue_conversions: { value: report.revenue.conversions, unit: 'deals' },
+      null_journeys_sampled: { value: report.sample.sampled, unit: 'leads' },
+    };
+  } finally {
+    await database.close();
+    await storage.dispose();
+  }
+}
+
 export const attributionScenarios: Scenario[] = [
+  {
+    name: 'attribution',
+    description: 'attribution in the workspace, in process: every model over 1,000,000 touchpoints and 50,000 deals (pipeline and revenue), scorecard, revenue bridge',
+    engines: ['postgres', 'embedded'],
+    run: attributionInWorkspace,
+  },
   {
     name: 'attribution-core',
     description: 'pure attribution and bridge in process: exact Markov (20 channels, Data.csv), LMDI bridge, every model over 1,000,000 touches',

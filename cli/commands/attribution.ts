@@ -5,7 +5,10 @@ import { attributePaths, DEFAULT_ATTRIBUTION_OPTIONS as DEFAULTS, type Attributi
 import { PATH_FILE_COLUMNS, parsePathFile } from '../../core/attribution/path-file.ts';
 import { revenueBridge, type RevenueBridge } from '../../core/bridge/revenue-bridge.ts';
 import { decodeCsvBytes, type CsvDelimiter } from '../../core/csv/parse.ts';
-import { ZAttributionOptions, ZBridgeInput } from '../../core/schemas/attribution.ts';
+import { ATTRIBUTION_UNITS, ZAttributionOptions, ZAttributionQuery, ZBridgeInput } from '../../core/schemas/attribution.ts';
+import { attributionReport, MEASURES, type AttributionReportDto } from '../../server/modules/attribution/attribution.service.ts';
+import { workspaceContext } from '../database.ts';
+import type { CliDeps } from './deps.ts';
 
 const SEPARATORS: Record<string, CsvDelimiter> = { ',': ',', ';': ';', tab: '\t' };
 
@@ -44,6 +47,7 @@ function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, name: (path: read
 }
 
 const OPTION_FLAGS: Record<string, string> = { halfLifeDays: '--half-life', stepDays: '--step', markovOrder: '--order' };
+const PERIOD_FLAGS: Record<string, string> = { from: '--from', to: '--to', by: '--by', lookbackDays: '--lookback' };
 
 function readFile(file: string): Buffer {
   if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
@@ -66,6 +70,32 @@ function printAttribution(report: AttributionReport): void {
   for (const m of report.models) if ('skipped' in m) console.log(`${m.model}: skipped, ${m.skipped}`);
 }
 
+/** Per measure, a row per channel (or campaign): sourced, influenced and each model's credited amount; then the campaigns' economics. */
+function printWorkspaceAttribution(report: AttributionReportDto): void {
+  const money = (minor: number | null | undefined) => (minor === null || minor === undefined ? '–' : round(minor / 100));
+  const settling = report.policy.settlingModel;
+  console.log(`${report.from} to ${report.to} (day after), by ${report.by}, lookback ${report.lookbackDays} days, amounts in ${report.currency}.`);
+  console.log(settling ? `Settling model (credit policy v${report.policy.version}): ${settling}.` : 'No credit policy signed yet: no settling model.');
+  for (const measure of MEASURES) {
+    const m = report[measure];
+    console.log(`\n${measure === 'pipeline' ? 'Pipeline (deals created)' : 'Revenue (deals won)'}: ${m.conversions} deals worth ${money(m.valueMinor)}; without a touch in the window: ${m.unattributed.conversions} worth ${money(m.unattributed.valueMinor)}.`);
+    console.table(m.rows.map((row) => ({
+      [report.by]: row.name,
+      sourced: money(row.sourced.valueMinor),
+      influenced: money(row.influenced.valueMinor),
+      ...Object.fromEntries(report.models.map((model) => [model, money(row.credits[model]?.valueMinor)])),
+    })));
+    for (const [model, reason] of Object.entries(m.skipped)) console.log(`${model}: skipped, ${reason}`);
+  }
+  if (!report.campaigns) return;
+  const model = settling ?? 'linear';
+  console.log(`\nCampaigns (return on spend by ${model}):`);
+  console.table(report.campaigns.map((c) => ({
+    campaign: c.name, spend: money(c.spendInPeriodMinor), mqls: c.mqls, 'cost/MQL': money(c.costPerMqlMinor), sqls: c.sqls, 'cost/SQL': money(c.costPerSqlMinor),
+    customers: c.customers, 'cost/customer': money(c.costPerCustomerMinor), revenue: money(c.revenue.creditedMinor[model]), roi: c.roi[model] === null ? '–' : round(c.roi[model]!),
+  })));
+}
+
 function printBridge(bridge: RevenueBridge, labels: { base?: string; current?: string }, currency: string | undefined): void {
   const money = (x: number) => `${round(x)}${currency ? ` ${currency}` : ''}`;
   console.log(`${labels.base ?? 'base'}: ${money(bridge.base)}  ->  ${labels.current ?? 'current'}: ${money(bridge.current)}  (gap ${money(bridge.gap)})`);
@@ -74,9 +104,26 @@ function printBridge(bridge: RevenueBridge, labels: { base?: string; current?: s
   console.table(bridge.segments.map((s) => ({ segment: s.segment, base: round(s.base), current: round(s.current), gap: round(s.gap), ...Object.fromEntries(s.effects.map((e) => [e.factor, round(e.effect)])) })));
 }
 
-/** accord attribute paths | bridge: attribution and the revenue bridge from files, no database. */
-export function registerAttributionCommands(program: Command): void {
+/** accord attribute [workspace] | attribute paths | bridge: attribution of the workspace, and attribution and the bridge from files. */
+export function registerAttributionCommands(program: Command, deps: CliDeps): void {
   const attribute = program.command('attribute').description('Attribute conversions and value to channels with every model');
+
+  attribute
+    .command('workspace', { isDefault: true })
+    .description('Attribute the workspace’s pipeline and revenue over a period with every model (the default: accord attribute --from … --to …)')
+    .requiredOption('--from <date>', 'first day of the period (YYYY-MM-DD, UTC)')
+    .requiredOption('--to <date>', 'the day after the period (YYYY-MM-DD, UTC)')
+    .addOption(new Option('--by <unit>', 'credit channels, or campaigns (adds their economics)').choices(ATTRIBUTION_UNITS).default('channel'))
+    .option('--lookback <days>', 'days before a conversion whose touches count (default: the workspace’s setting)')
+    .option('--json', 'print JSON')
+    .action(async (options: { from: string; to: string; by: string; lookback?: string; json?: boolean }) => {
+      const query = parseOrThrow(ZAttributionQuery, { from: options.from, to: options.to, by: options.by, lookbackDays: options.lookback }, (path) => PERIOD_FLAGS[String(path[0])] ?? fieldName(path));
+      await deps.withDatabase(deps.config(), async (db) => {
+        const report = await attributionReport(await workspaceContext(db, deps.workspaceSlug()), query);
+        if (options.json) console.log(JSON.stringify(report, null, 2));
+        else printWorkspaceAttribution(report);
+      });
+    });
 
   attribute
     .command('paths')

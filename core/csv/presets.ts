@@ -78,10 +78,10 @@ function snakeCase(text: string | null): string | null {
   return text && text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
 }
 
-type CodeTable<T> = { expected: string; values: Map<string, T> };
+export type CodeTable<T> = { expected: string; values: Map<string, T> };
 
 /** A lookup from the codes a vendor writes (in any case or spacing) to Accord values. */
-function codeTable<T>(entries: Record<string, T>): CodeTable<T> {
+export function codeTable<T>(entries: Record<string, T>): CodeTable<T> {
   return {
     expected: Object.keys(entries).join(', '),
     values: new Map(Object.entries(entries).map(([code, value]) => [codeKey(code), value])),
@@ -161,10 +161,10 @@ const DATE_EXAMPLES: Record<DateOrder, string> = {
 
 const FLAGS = codeTable({ true: true, yes: true, 1: true, false: false, no: false, 0: false });
 
-type ColumnMap<T> = Partial<Record<keyof T & string, string>>;
+export type ColumnMap<T> = Partial<Record<keyof T & string, string>>;
 
 /** Reads the cells of one row for a preset and collects its errors, each naming the column. */
-class RowReader {
+export class RowReader {
   private readonly errors: RowError[] = [];
   private readonly row: Record<string, string>;
   private readonly line: number;
@@ -591,21 +591,21 @@ export function findPreset(name: string): ImportPreset | undefined {
 }
 
 /** One error for the whole file when the header lacks columns the preset needs. */
-function missingColumnsError(missing: string[], columns: string[]): RowError {
+export function missingColumnsError(missing: string[], columns: string[]): RowError {
   const found = columns.filter((column) => column !== '').join(', ') || '(no columns)';
   const what = missing.length === 1 ? 'column' : 'columns';
   return { line: 1, field: missing.join(', '), message: `missing ${what} ${missing.join(', ')}; the file has: ${found}` };
 }
 
 /** A row's cells by column name; cells beyond the header are ignored, missing ones are empty. */
-function cellsByColumn(columns: string[], fields: string[]): Record<string, string> {
+export function cellsByColumn(columns: string[], fields: string[]): Record<string, string> {
   const cells: Record<string, string> = Object.create(null);
   for (let i = 0; i < columns.length; i++) cells[columns[i]!] ??= fields[i] ?? '';
   return cells;
 }
 
 /** An error when a row has non-empty cells beyond the header (usually an unquoted delimiter in a value). */
-function extraCellsError(row: CsvRow, columnCount: number): RowError | null {
+export function extraCellsError(row: CsvRow, columnCount: number): RowError | null {
   const extra = row.fields.slice(columnCount).filter((field) => field.trim() !== '');
   if (extra.length === 0) return null;
   return { line: row.line, field: 'row', message: `has ${row.fields.length} cells but the header has ${columnCount}`, value: extra.join(', ') };

@@ -19,8 +19,8 @@ export const FUTURE_SLACK_MS = 86_400_000;
 
 export const ZDay = z.iso.date({ error: 'must be a date such as 2026-03-01' });
 
-const text = (max: number) => z.string().trim().max(max, { error: `must be at most ${max} characters` });
-const optionalText = (max: number) =>
+export const text = (max: number) => z.string().trim().max(max, { error: `must be at most ${max} characters` });
+export const optionalText = (max: number) =>
   text(max)
     .transform((value) => (value === '' ? null : value))
     .nullish();

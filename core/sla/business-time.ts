@@ -122,6 +122,12 @@ export function addCalendarDays(timeZone: string, start: Date, days: number): Da
   return new Date(wallToUtc(timeZone, from + offsetAt(timeZone, from) + days * DAY));
 }
 
+/** The local calendar day ('2026-03-29') of an instant in the zone. */
+export function localDay(timeZone: string, at: Date): string {
+  const instant = instantOf(at);
+  return new Date(instant + offsetAt(timeZone, instant)).toISOString().slice(0, 10);
+}
+
 function minutesOf(clockTime: string): number {
   const [hours, minutes] = clockTime.split(':').map(Number);
   return hours! * 60 + minutes!;

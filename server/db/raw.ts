@@ -11,9 +11,25 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
-/** One array parameter for any number of ids (or versions): the same statement on PGlite and PostgreSQL. */
-export function arrayParam(values: readonly (string | number)[], type: 'uuid' | 'int'): SQL {
-  return sql`${`{${values.join(',')}}`}::${sql.raw(type)}[]`;
+/**
+ * Runs a query and returns its rows sent as one JSON array: one value to read instead of hundreds
+ * of rows, which PGlite pays for row by row (measured: 500 rows in 6 ms instead of 12). Values come
+ * as JSON has them: numbers, strings (days as 2026-04-01, instants as ISO 8601), nested JSON.
+ * `order` sorts the rows (columns as `x.name`).
+ */
+export async function queryJson<T>(db: Db, query: SQL, order?: SQL): Promise<T[]> {
+  const [row] = await queryRows<{ rows: string }>(db, sql`select coalesce(json_agg(x${order ? sql` order by ${order}` : sql``}), '[]')::text as rows from (${query}) x`);
+  return JSON.parse(row!.rows) as T[];
+}
+
+/** The text of a Postgres array of ids or numbers ('{a,b}'): the value of an array parameter or placeholder. */
+export function arrayText(values: readonly (string | number)[]): string {
+  return `{${values.join(',')}}`;
+}
+
+/** One array parameter for any number of ids (or versions, or instants): the same statement on PGlite and PostgreSQL. */
+export function arrayParam(values: readonly (string | number)[], type: 'uuid' | 'int' | 'float8'): SQL {
+  return sql`${arrayText(values)}::${sql.raw(type)}[]`;
 }
 
 /** `column = any(ids)`: an index scan per id, whatever the number of ids. */

@@ -7,3 +7,5 @@ export * from '../modules/tracking/tracking.table.ts';
 export * from '../modules/contract/contract.table.ts';
 export * from '../modules/sla/sla.table.ts';
 export * from '../modules/notifications/notifications.table.ts';
+export * from '../modules/campaigns/campaigns.table.ts';
+export * from '../modules/attribution/attribution.table.ts';

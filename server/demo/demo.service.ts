@@ -8,6 +8,8 @@ import { DEFAULT_LEAD_DEFINITION } from '../../core/schemas/scoring.ts';
 import { DEFAULT_SLA_POLICY } from '../../core/schemas/sla.ts';
 import { adoptSignedContract } from '../modules/contract/contract.service.ts';
 import { findUserByEmail } from '../modules/identity/identity.service.ts';
+import { seedDemoCampaigns } from './campaigns.ts';
+import { adoptDemoAttribution } from './attribution.ts';
 import { TEAM } from './catalog.ts';
 import { DEFAULT_DEMO_SEED, generateDemo, type DemoSummary } from './generate.ts';
 
@@ -27,6 +29,8 @@ export async function fillDemoWorkspace(
   if (existing) throw new AppError('conflict', 'This workspace already has leads; demo data only goes into a workspace without any.');
   const summary = await generateDemo(db, { workspaceId, leads: leadCount, now, seed, onProgress });
   await adoptDemoContract(db, workspaceId, now);
+  await adoptDemoAttribution(db, workspaceId, now);
+  await seedDemoCampaigns(db, workspaceId, now);
   await refreshFunnelStatistics(db);
   return summary;
 }

@@ -1,14 +1,17 @@
 import { expect, it } from 'vitest';
 import { actionsOfRole } from '../../core/permissions.ts';
+import { DEFAULT_CREDIT_RULES } from '../../core/schemas/attribution.ts';
 import { DEFAULT_LEAD_DEFINITION } from '../../core/schemas/scoring.ts';
 import { DEFAULT_SLA_POLICY } from '../../core/schemas/sla.ts';
 import { notify } from '../modules/notifications/notify.ts';
 import { activateContract, handOver } from '../modules/sla/fixtures.ts';
-import { buildWorkspace, signIn } from '../testing/factories.ts';
+import { buildMember, buildWorkspace, signIn } from '../testing/factories.ts';
 import { describeOnEngines, type Harness } from '../testing/harness.ts';
 
 const LEAD = { externalId: 'x-lead', email: 'spy@example.com', firstName: 'Spy' };
 const DEAL = { name: 'Spy deal', amountMinor: 100 };
+const PRODUCT = { sku: 'SPY-1', name: 'Spy product', onHand: 1, weeklyBaseline: 1 };
+const PLAN = { name: 'Spy plan', launchOn: '2099-01-01', endOn: '2099-01-02', products: [{ sku: 'B-SKU' }] };
 
 /** A valid body for every route that takes one, so the request reaches the authorization step. */
 const SAMPLE_BODIES: Record<string, unknown> = {
@@ -55,6 +58,31 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/workspaces/{workspaceId}/lead-contract/versions/{version}/sign': {},
   'POST /api/v1/workspaces/{workspaceId}/lead-contract/versions/{version}/comments': { body: 'spy' },
   'POST /api/v1/workspaces/{workspaceId}/lead-contract/backtest': { version: 1, from: '2026-01-01', to: '2026-02-01' },
+  'PUT /api/v1/workspaces/{workspaceId}/attribution/settings': { lookbackDays: 30 },
+  'POST /api/v1/workspaces/{workspaceId}/targets': { period: '2026-Q3', amountMinor: 100 },
+  'PUT /api/v1/workspaces/{workspaceId}/targets/{id}': { amountMinor: 100 },
+  'POST /api/v1/workspaces/{workspaceId}/credit/policy/versions': {},
+  'PUT /api/v1/workspaces/{workspaceId}/credit/policy/versions/{version}': { name: 'spy', rules: DEFAULT_CREDIT_RULES },
+  'POST /api/v1/workspaces/{workspaceId}/credit/policy/versions/{version}/propose': {},
+  'POST /api/v1/workspaces/{workspaceId}/credit/policy/versions/{version}/sign': {},
+  'POST /api/v1/workspaces/{workspaceId}/credit/policy/versions/{version}/comments': { body: 'spy' },
+  'POST /api/v1/workspaces/{workspaceId}/credit/disputes': { dealId: '00000000-0000-4000-8000-000000000000', claimedChannel: 'spy', reason: 'spy' },
+  'POST /api/v1/workspaces/{workspaceId}/credit/disputes/{id}/resolve': { outcome: 'rejected', note: 'spy' },
+  'POST /api/v1/workspaces/{workspaceId}/products': PRODUCT,
+  'PUT /api/v1/workspaces/{workspaceId}/products/{id}': PRODUCT,
+  'POST /api/v1/workspaces/{workspaceId}/products/import': 'sku,name,on_hand,weekly_baseline\nSPY-1,Spy,1,1\n',
+  'POST /api/v1/workspaces/{workspaceId}/campaign-plans': PLAN,
+  'PUT /api/v1/workspaces/{workspaceId}/campaigns/{id}/plan': PLAN,
+  'PUT /api/v1/workspaces/{workspaceId}/campaigns/{id}/spend-lines': { lines: [{ label: 'spy', spendMinor: 1 }] },
+  'POST /api/v1/workspaces/{workspaceId}/campaigns/{id}/stock': { items: [{ sku: 'B-SKU', decision: 'confirmed' }] },
+  'POST /api/v1/workspaces/{workspaceId}/campaigns/{id}/approvals': {},
+  'POST /api/v1/workspaces/{workspaceId}/campaigns/{id}/schedule': {},
+  'POST /api/v1/workspaces/{workspaceId}/campaigns/{id}/override': { reason: 'spy' },
+  'POST /api/v1/workspaces/{workspaceId}/campaigns/{id}/unschedule': {},
+  'POST /api/v1/workspaces/{workspaceId}/campaigns/{id}/briefing/publish': {},
+  'POST /api/v1/workspaces/{workspaceId}/campaigns/{id}/briefing/acknowledgements': {},
+  'PUT /api/v1/workspaces/{workspaceId}/campaign-settings': { minNoticeDays: 0, financeApprovalAbovePercent: 100 },
+  'POST /api/v1/workspaces/{workspaceId}/calendar/feed/rotate': {},
 };
 
 type Operation = { method: string; path: string; key: string };
@@ -68,7 +96,7 @@ function operations(h: Harness): Operation[] {
 
 const RECORD_PATHS = ['accounts', 'campaigns', 'leads', 'deals', 'activities'] as const;
 
-async function snapshot(h: Harness, workspaceId: string, cookie: string) {
+async function snapshot(h: Harness, workspaceId: string, cookie: string, planned: string) {
   const read = async (suffix: string) => (await h.request({ method: 'GET', url: `/api/v1/workspaces/${workspaceId}${suffix}`, cookie })).json();
   const records = Object.fromEntries(await Promise.all(RECORD_PATHS.map(async (path) => [path, await read(`/${path}?limit=200`)] as const)));
   const leadIds = (records.leads.items as { id: string }[]).map((l) => l.id);
@@ -91,6 +119,13 @@ async function snapshot(h: Harness, workspaceId: string, cookie: string) {
     reps: await read('/reps'),
     contract: await read('/lead-contract'),
     contractVersion: await read('/lead-contract/versions/1'),
+    products: await read('/products'),
+    plans: await Promise.all(records.campaigns.items.map((c: { id: string }) => read(`/campaigns/${c.id}/plan`))),
+    readiness: await read(`/campaigns/${planned}/readiness`),
+    briefing: await read(`/campaigns/${planned}/briefing`),
+    calendar: await read('/calendar?from=2098-01-01&to=2099-12-31'),
+    campaignSettings: await read('/campaign-settings'),
+    feed: await read('/calendar/feed'),
   };
 }
 
@@ -115,9 +150,18 @@ async function seedOtherWorkspace(h: Harness) {
   await notify(h.db, { workspaceId: b.workspace.id, now: new Date(), recipients: [b.admin.id], message });
   await activateContract(h.db, b.workspace.id);
   await handOver(h.db, b.workspace.id, [lead.id], new Date());
+  await post('credit/policy/versions', {});
+  const target = await post('targets', { period: '2026-Q1', amountMinor: 100_000 });
+  const marketer = await signIn(h, await buildMember(h.db, b.workspace.id, 'marketing'));
+  const dispute = (await h.request({ method: 'POST', url: `/api/v1/workspaces/${b.workspace.id}/credit/disputes`, cookie: marketer, body: { dealId: deal.id, claimedChannel: 'events', reason: 'B’s own' } })).json();
+  const product = await post('products', { sku: 'B-SKU', name: 'B product', onHand: 10, weeklyBaseline: 7 });
+  const plan = await post('campaign-plans', { name: 'B promotion', launchOn: '2099-01-01', endOn: '2099-01-31', offer: { kind: 'discount', discountPercent: 5 }, products: [{ sku: 'B-SKU' }] });
+  await post(`campaigns/${plan.id}/briefing/publish`, {});
+  await post('calendar/feed/rotate', {});
   const ids: Record<string, string> = {
     accounts: account.id,
-    campaigns: campaign.id,
+    campaigns: plan.id,
+    products: product.id,
     leads: lead.id,
     deals: deal.id,
     activities: activity.id,
@@ -128,6 +172,8 @@ async function seedOtherWorkspace(h: Harness) {
     siteId: site.id,
     webhooks: webhook.id,
     version: '1',
+    targets: target.id,
+    disputes: dispute.id,
   };
   return { ...b, cookie, ids };
 }
@@ -149,7 +195,7 @@ describeOnEngines('workspace isolation', (h) => {
     const aToken = (
       await h.request({ method: 'POST', url: `/api/v1/workspaces/${a.workspace.id}/tokens`, cookie: aCookie, body: { name: 'all', permissions: actionsOfRole('admin') } })
     ).json().secret;
-    const before = await snapshot(h, b.workspace.id, b.cookie);
+    const before = await snapshot(h, b.workspace.id, b.cookie, b.ids.campaigns!);
 
     const workspaceRoutes = operations(h).filter((op) => op.path.includes('{workspaceId}'));
     expect(workspaceRoutes.length).toBeGreaterThanOrEqual(30);
@@ -162,8 +208,8 @@ describeOnEngines('workspace isolation', (h) => {
         { who: 'A’s session on B’s workspace', cookie: aCookie, url: fillWith(b.ids, op.path, b.workspace.id) },
         { who: 'A’s token on B’s workspace', token: aToken, url: fillWith(b.ids, op.path, b.workspace.id) },
       ];
-      // (An admin may not sign a lead contract at all: in its own workspace that is a 403 whatever the version.)
-      if (/\{(id|userId|tokenId|invitationId|viewId|siteId|version)\}/.test(op.path) && !op.path.endsWith('/sign')) {
+      // (An admin may not sign a lead contract or credit policy, approve an offer or resolve a credit dispute at all: in its own workspace that is a 403 whatever the id.)
+      if (/\{(id|userId|tokenId|invitationId|viewId|siteId|version)\}/.test(op.path) && !op.path.endsWith('/sign') && !op.path.endsWith('/approvals') && !op.path.endsWith('/resolve')) {
         attempts.push({ who: 'A’s session on A’s workspace with B’s ids', cookie: aCookie, url: fillWith(b.ids, op.path, a.workspace.id) });
       }
       for (const attempt of attempts) {
@@ -174,7 +220,7 @@ describeOnEngines('workspace isolation', (h) => {
         expect(response.json().error.code).toBe('not_found');
       }
     }
-    expect(await snapshot(h, b.workspace.id, b.cookie)).toEqual(before);
+    expect(await snapshot(h, b.workspace.id, b.cookie, b.ids.campaigns!)).toEqual(before);
   });
 
   it('refuses references to another workspace’s records inside a body', async () => {
@@ -193,6 +239,12 @@ describeOnEngines('workspace isolation', (h) => {
     });
     expect(touch.statusCode).toBe(400);
     expect(touch.json().error.details[0]).toEqual({ field: 'touchpoints.0.leadId', message: 'no lead with this id in this workspace' });
+    const plan = await h.request({ method: 'POST', url: `${url}/campaign-plans`, cookie: aCookie, body: { ...PLAN, ownerId: b.admin.id } });
+    expect(plan.statusCode).toBe(400);
+    expect(plan.json().error.details).toEqual([
+      { field: 'ownerId', message: 'is not a member of this workspace' },
+      { field: 'products.0.sku', message: 'no product with SKU "B-SKU" in this workspace' },
+    ]);
   });
 
   it('asks for sign-in on every route that is not public, before reading the body', async () => {

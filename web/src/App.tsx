@@ -2,6 +2,10 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage.tsx';
 import { SetPasswordPage } from './features/auth/SetPasswordPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
+import { BriefingPage } from './features/campaigns/BriefingPage.tsx';
+import { CalendarPage } from './features/campaigns/CalendarPage.tsx';
+import { CampaignEditorPage } from './features/campaigns/CampaignEditorPage.tsx';
+import { CampaignPage } from './features/campaigns/CampaignPage.tsx';
 import { ContractPage } from './features/contract/ContractPage.tsx';
 import { VersionPage } from './features/contract/VersionPage.tsx';
 import { FunnelPage } from './features/funnel/FunnelPage.tsx';
@@ -10,11 +14,13 @@ import { ImportPage } from './features/import/ImportPage.tsx';
 import { InboxPage } from './features/notifications/InboxPage.tsx';
 import { LeadPage } from './features/leads/LeadPage.tsx';
 import { LeadsPage } from './features/leads/LeadsPage.tsx';
+import { ProductsPage } from './features/products/ProductsPage.tsx';
 import { AccountPage } from './features/records/AccountPage.tsx';
 import { AccountsPage } from './features/records/AccountsPage.tsx';
 import { DealPage } from './features/records/DealPage.tsx';
 import { DealsPage } from './features/records/DealsPage.tsx';
 import { AuditLogPage } from './features/settings/audit/AuditLogPage.tsx';
+import { CampaignSettingsPage } from './features/settings/campaigns/CampaignSettingsPage.tsx';
 import { InvitationsPage } from './features/settings/invitations/InvitationsPage.tsx';
 import { MembersPage } from './features/settings/members/MembersPage.tsx';
 import { NotificationPreferencesPage } from './features/settings/notifications/NotificationPreferencesPage.tsx';
@@ -55,6 +61,12 @@ export const router = createBrowserRouter([
       { path: 'lead-contract', element: <RequirePermission action="funnel.read"><ContractPage /></RequirePermission> },
       { path: 'lead-contract/:version', element: <RequirePermission action="funnel.read"><VersionPage /></RequirePermission> },
       { path: 'sla-ledger', element: <RequirePermission action="funnel.read"><LedgerPage /></RequirePermission> },
+      { path: 'calendar', element: <RequirePermission action="funnel.read"><CalendarPage /></RequirePermission> },
+      { path: 'campaigns/new', element: <RequirePermission action="campaigns.edit"><CampaignEditorPage /></RequirePermission> },
+      { path: 'campaigns/:id', element: <RequirePermission action="funnel.read"><CampaignPage /></RequirePermission> },
+      { path: 'campaigns/:id/edit', element: <RequirePermission action="campaigns.edit"><CampaignEditorPage /></RequirePermission> },
+      { path: 'campaigns/:id/briefing', element: <RequirePermission action="funnel.read"><BriefingPage /></RequirePermission> },
+      { path: 'products', element: <RequirePermission action="funnel.read"><ProductsPage /></RequirePermission> },
       { path: 'import', element: <RequirePermission action="funnel.import"><ImportPage /></RequirePermission> },
       { path: 'notifications', element: <InboxPage /> },
       {
@@ -64,6 +76,7 @@ export const router = createBrowserRouter([
           { path: 'workspace', element: <RequirePermission action="workspace.update"><WorkspaceSettingsPage /></RequirePermission> },
           { path: 'notifications', element: <NotificationPreferencesPage /> },
           { path: 'sales', element: <RequirePermission action="funnel.read"><SalesSettingsPage /></RequirePermission> },
+          { path: 'campaigns', element: <RequirePermission action="funnel.read"><CampaignSettingsPage /></RequirePermission> },
           { path: 'members', element: <RequirePermission action="members.read"><MembersPage /></RequirePermission> },
           { path: 'invitations', element: <RequirePermission action="invitations.manage"><InvitationsPage /></RequirePermission> },
           { path: 'tokens', element: <RequirePermission action="tokens.manage"><TokensPage /></RequirePermission> },

@@ -38,6 +38,16 @@ export const queryKeys = {
   slaLedger: (workspaceId: string, period: object) => ['workspaces', workspaceId, 'sla-ledger', period] as const,
   salesSettings: (workspaceId: string) => ['workspaces', workspaceId, 'sales-settings'] as const,
   reps: (workspaceId: string) => ['workspaces', workspaceId, 'reps'] as const,
+  /** The campaign calendar: the calendar with its filters, one campaign's plan, gate, forecast and briefing, a rep's upcoming campaigns, products. */
+  calendar: (workspaceId: string, query: object) => ['workspaces', workspaceId, 'calendar', query] as const,
+  campaignPlan: (workspaceId: string, id: string) => ['workspaces', workspaceId, 'campaign', id, 'plan'] as const,
+  readiness: (workspaceId: string, id: string) => ['workspaces', workspaceId, 'campaign', id, 'readiness'] as const,
+  forecast: (workspaceId: string, id: string) => ['workspaces', workspaceId, 'campaign', id, 'forecast'] as const,
+  briefing: (workspaceId: string, id: string) => ['workspaces', workspaceId, 'campaign', id, 'briefing'] as const,
+  upcomingCampaigns: (workspaceId: string) => ['workspaces', workspaceId, 'upcoming-campaigns'] as const,
+  campaignSettings: (workspaceId: string) => ['workspaces', workspaceId, 'campaign-settings'] as const,
+  calendarFeed: (workspaceId: string) => ['workspaces', workspaceId, 'calendar-feed'] as const,
+  products: (workspaceId: string, query: object) => ['workspaces', workspaceId, 'products', 'list', query] as const,
   linkInfo: (secret: string) => ['link', secret] as const,
   invitationInfo: (secret: string) => ['invitation', secret] as const,
 };

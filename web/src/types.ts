@@ -18,6 +18,9 @@ import type { ImportMode, ImportReport } from '../../core/csv/import-report.ts';
 import type { FUNNEL_GROUPINGS } from '../../core/schemas/funnel.ts';
 import type { DeliveryDto, NotificationDto, PreferenceDto, WebhookDto, WebhookTestResult } from '../../core/schemas/notifications.ts';
 import type { ZLinkInfo, ZMe } from '../../core/schemas/identity.ts';
+import type { Acknowledgement, CampaignState, ReadinessCondition, ReadinessReport, Stamp as GateStamp } from '../../core/readiness/gate.ts';
+import type { ProductForecast } from '../../core/campaigns/forecast.ts';
+import type { Asset, CampaignStatus, FaqEntry, Incoming, Offer, ProductKind, SpendLine, Team, ZCampaignPlan, ZOffer } from '../../core/schemas/campaigns.ts';
 import type {
   ZAuditEvent,
   ZInvitation,
@@ -330,3 +333,215 @@ export type SalesSettings = {
 
 /** A sales rep or manager with their availability and open MQLs. */
 export type Rep = { userId: string; name: string; email: string; role: Role; away: boolean; capacity: number | null; openMqls: number };
+
+// ---------------------------------------------------------------------------------------------
+// Campaign calendar and launch readiness: products, plans, the launch gate, forecast, briefings
+
+export type {
+  ApprovalRole,
+  Asset,
+  CampaignStatus,
+  FaqEntry,
+  Incoming,
+  Offer,
+  OfferKind,
+  ProductKind,
+  SpendLine,
+  StockDecision,
+  Team,
+} from '../../core/schemas/campaigns.ts';
+export type { CampaignState, ReadinessCondition, StockItemState } from '../../core/readiness/gate.ts';
+export type { ProductForecast, WeekForecast } from '../../core/campaigns/forecast.ts';
+
+/** A server type as it arrives in JSON: every Date is an ISO string. */
+export type Json<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Json<U>[]
+    : T extends ReadonlyMap<string, unknown>
+      ? never
+      : T extends object
+        ? { [K in keyof T]: Json<T[K]> }
+        : T;
+
+export type Product = {
+  id: string;
+  sku: string;
+  name: string;
+  kind: ProductKind;
+  onHand: number;
+  weeklyBaseline: number;
+  incoming: Incoming[];
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+export type ProductImportResult = { rowCount: number; created: number; updated: number; isDryRun: boolean };
+
+/** Who did something, and when. */
+export type Stamp = Json<GateStamp>;
+
+export type CampaignScheduling = {
+  scheduled: { at: string; userId: string | null; name: string | null } | null;
+  override: { at: string; userId: string | null; name: string | null; reason: string | null; blockers: { condition: ReadinessCondition; message: string }[] } | null;
+};
+
+/** A campaign's plan as GET /campaigns/:id/plan sends it. */
+export type CampaignPlan = CampaignScheduling & {
+  id: string;
+  externalId: string | null;
+  name: string;
+  type: string | null;
+  status: CampaignStatus;
+  objective: string | null;
+  channel: string | null;
+  channels: string[];
+  audience: string | null;
+  segments: string[];
+  /** Days, YYYY-MM-DD; null on a campaign the funnel knows without dates. */
+  announceOn: string | null;
+  launchOn: string | null;
+  endOn: string | null;
+  offer: Offer;
+  currency: string;
+  upliftPercent: number;
+  owner: { userId: string; name: string | null } | null;
+  keyMessages: string[];
+  talkingPoints: string[];
+  faq: FaqEntry[];
+  assets: Asset[];
+  repIds: string[] | null;
+  products: { productId: string; sku: string; name: string; kind: ProductKind; upliftPercent: number | null; perUnit: number | null }[];
+  spendLines: SpendLine[];
+  budgetMinor: number;
+  spendMinor: number;
+  launchedAt: string | null;
+  endedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** What POST /campaign-plans and PUT /campaigns/:id/plan take. */
+export type CampaignPlanInput = Omit<z.input<typeof ZCampaignPlan>, 'offer'> & { offer: z.input<typeof ZOffer> };
+
+export type ReadinessConditions = Json<ReadinessReport['conditions']>;
+
+/** The launch gate of one campaign (GET /campaigns/:id/readiness). */
+export type Readiness = CampaignScheduling & {
+  campaignId: string;
+  name: string;
+  status: CampaignStatus;
+  state: CampaignState;
+  today: string;
+  announceOn: string | null;
+  launchOn: string;
+  endOn: string;
+  ready: boolean;
+  conditions: ReadinessConditions;
+  blockers: { condition: ReadinessCondition; message: string }[];
+};
+
+export type CampaignForecast = {
+  campaignId: string;
+  from: string;
+  launchOn: string;
+  endOn: string;
+  upliftPercent: number;
+  shortfalls: number;
+  items: ProductForecast[];
+};
+
+export type CalendarItem = {
+  id: string;
+  name: string;
+  type: string | null;
+  status: CampaignStatus;
+  state: CampaignState;
+  channel: string | null;
+  channels: string[];
+  segments: string[];
+  announceOn: string | null;
+  launchOn: string;
+  endOn: string;
+  owner: { userId: string; name: string | null; team: Team | null } | null;
+  offer: Offer;
+  productCount: number;
+  budgetMinor: number;
+  spendMinor: number;
+  currency: string;
+  /** For a draft still ahead: which conditions of the gate are met (the reasons are on the campaign's page). */
+  readiness: { ready: boolean; met: Record<ReadinessCondition, boolean>; blockers: ReadinessCondition[] } | null;
+  override: { at: string; reason: string | null } | null;
+  updatedAt: string;
+};
+
+/** Two offers on the same product or audience segment on the same days. */
+export type CalendarOverlap = { campaignIds: [string, string]; from: string; to: string; skus: string[]; segments: string[] };
+export type CampaignCalendar = { from: string; to: string; today: string; items: CalendarItem[]; overlaps: CalendarOverlap[] };
+
+export type BriefingContent = {
+  name: string;
+  objective: string | null;
+  offer: Offer;
+  currency: string;
+  announceOn: string | null;
+  launchOn: string;
+  endOn: string;
+  channels: string[];
+  audience: string | null;
+  segments: string[];
+  keyMessages: string[];
+  talkingPoints: string[];
+  faq: FaqEntry[];
+  assets: Asset[];
+  products: { sku: string; name: string; kind: ProductKind }[];
+};
+
+export type BriefingAcknowledgement = Json<Acknowledgement>;
+
+export type BriefingVersion = { version: number; publishedAt: string; publishedBy: string | null; publishedByName: string | null };
+
+export type Briefing = {
+  campaignId: string;
+  name: string;
+  status: CampaignStatus;
+  /** The briefing as the campaign stands now. */
+  content: BriefingContent;
+  /** The latest published version is the campaign as it stands. */
+  isCurrent: boolean;
+  published: (BriefingVersion & { content: BriefingContent }) | null;
+  versions: BriefingVersion[];
+  expected: number;
+  acknowledged: number;
+  reps: { userId: string; name: string; acknowledgement: BriefingAcknowledgement | null }[];
+};
+
+export type AcknowledgeResult = { campaignId: string; version: number; userId: string; acknowledgedBy: string; acknowledgedAt: string; isOnBehalf: boolean };
+
+export type UpcomingCampaign = {
+  id: string;
+  name: string;
+  status: CampaignStatus;
+  state: CampaignState;
+  announceOn: string | null;
+  launchOn: string;
+  endOn: string;
+  channels: string[];
+  segments: string[];
+  offer: Offer;
+  products: { sku: string; name: string; kind: ProductKind }[];
+  briefing: { version: number; publishedAt: string; isCurrent: boolean } | null;
+  acknowledgement: BriefingAcknowledgement | null;
+  needsAcknowledgement: boolean;
+  team: { expected: number; acknowledged: number };
+};
+
+export type CampaignSettings = {
+  minNoticeDays: number;
+  financeApprovalAbovePercent: number;
+  isDefault: boolean;
+  timeZone: string;
+  updatedAt: string | null;
+  updatedBy: string | null;
+};
+export type CalendarFeed = { url: string | null; rotatedAt: string | null };

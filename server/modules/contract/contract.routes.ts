@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { ZId } from '../../../core/schemas/common.ts';
 import { ZDay } from '../../../core/schemas/funnel.ts';
 import type { RouteDeps } from '../../http/routes.ts';
-import { addComment, createDraft, diffVersions, getVersion, listVersions, proposeVersion, signVersion, updateVersion, ZVersionContent } from './contract.service.ts';
+import { registerCoSignedRoutes } from '../signing/signing.routes.ts';
+import { diffVersions, getVersion, LEAD_CONTRACT, ZVersionContent } from './contract.service.ts';
 import { backtestVersion, leadScore, rescoreInBackground } from './scoring.service.ts';
 import { loadScoredLeads } from './subjects.ts';
 
 const ZWorkspaceParams = z.object({ workspaceId: ZId });
-const ZVersionParams = z.object({ workspaceId: ZId, version: z.coerce.number().int().min(1) });
 const ZLeadParams = z.object({ workspaceId: ZId, id: ZId });
 const ZBacktest = z
   .object({ version: z.number().int().min(1), from: ZDay, to: ZDay, examples: z.number().int().min(0).max(50).optional() })
@@ -22,44 +22,17 @@ export function registerContractRoutes(app: FastifyInstance, _deps: RouteDeps): 
   const base = '/api/v1/workspaces/:workspaceId/lead-contract';
   const tags = ['lead contract'];
 
-  r.get(base, {
-    schema: { tags, summary: 'Lead contract versions, newest first, with their valid signatures', params: ZWorkspaceParams },
-    config: { access: 'funnel.read' },
-  }, async (request) => ({ items: await listVersions(request.ctx) }));
-
-  r.post(`${base}/versions`, {
-    schema: { tags, summary: 'Start a draft from a version (default: the active one)', params: ZWorkspaceParams, body: z.object({ basedOn: z.number().int().min(1).optional(), name: z.string().trim().min(1).max(120).optional() }) },
-    config: { access: 'contract.edit' },
-  }, async (request, reply) => reply.status(201).send(await createDraft(request.ctx, request.body)));
-
-  r.get(`${base}/versions/:version`, {
-    schema: { tags, summary: 'One version: content, signatures, comments, changes from the active one', params: ZVersionParams },
-    config: { access: 'funnel.read' },
-  }, async (request) => getVersion(request.ctx, request.params.version));
-
-  r.put(`${base}/versions/:version`, {
-    schema: { tags, summary: 'Change a draft or proposed version (voids its signatures)', params: ZVersionParams, body: ZVersionContent },
-    config: { access: 'contract.edit' },
-  }, async (request) => updateVersion(request.ctx, request.params.version, request.body));
-
-  r.post(`${base}/versions/:version/propose`, {
-    schema: { tags, summary: 'Put a draft up for both teams to sign', params: ZVersionParams },
-    config: { access: 'contract.edit' },
-  }, async (request) => proposeVersion(request.ctx, request.params.version));
-
-  r.post(`${base}/versions/:version/sign`, {
-    schema: { tags, summary: 'Sign a proposed version for your team; with both signatures it becomes active', params: ZVersionParams },
-    config: { access: 'contract.sign' },
-  }, async (request) => {
-    const signed = await signVersion(request.ctx, request.params.version);
-    if (signed.activated) rescoreInBackground(request.ctx, request.log);
-    return signed;
+  registerCoSignedRoutes(app, {
+    path: 'lead-contract',
+    tags,
+    doc: LEAD_CONTRACT,
+    content: ZVersionContent,
+    access: { edit: 'contract.edit', sign: 'contract.sign' },
+    detail: getVersion,
+    onSigned: (ctx, signed, log) => {
+      if (signed.activated) rescoreInBackground(ctx, log);
+    },
   });
-
-  r.post(`${base}/versions/:version/comments`, {
-    schema: { tags, summary: 'Comment on a version', params: ZVersionParams, body: z.object({ body: z.string().trim().min(1, { error: 'is required' }).max(4000) }) },
-    config: { access: 'funnel.read' },
-  }, async (request, reply) => reply.status(201).send(await addComment(request.ctx, request.params.version, request.body.body)));
 
   r.get(`${base}/diff`, {
     schema: { tags, summary: 'What changed between two versions', params: ZWorkspaceParams, querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }) },

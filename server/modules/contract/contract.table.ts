@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { SigningRole } from '../../../core/permissions.ts';
+import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { LeadScore } from '../../../core/scoring/evaluate.ts';
 import type { LeadDefinition } from '../../../core/schemas/scoring.ts';
 import type { SlaPolicy } from '../../../core/schemas/sla.ts';
 import { leads } from '../funnel/funnel.table.ts';
+import { commentTable, signatureTable, versionTable } from '../signing/signing.table.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 
 const ws = () =>
@@ -13,74 +12,19 @@ const ws = () =>
     .references(() => workspaces.id, { onDelete: 'cascade' });
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
-export const DEFINITION_STATUSES = ['draft', 'proposed', 'active', 'retired'] as const;
-export type DefinitionStatus = (typeof DEFINITION_STATUSES)[number];
-
 /**
  * The lead contract, version by version: what counts as qualified (the scoring definition) and
  * the two-sided SLA bound to it. A version becomes active only when both sides signed its exact
  * content (`content_hash`); one active version per workspace.
  */
-export const leadDefinitions = pgTable(
-  'lead_definitions',
-  {
-    workspaceId: ws(),
-    version: integer('version').notNull(),
-    name: text('name').notNull(),
-    status: text('status').$type<DefinitionStatus>().notNull(),
-    definition: jsonb('definition').$type<LeadDefinition>().notNull(),
-    sla: jsonb('sla').$type<SlaPolicy>().notNull(),
-    contentHash: text('content_hash').notNull(),
-    basedOn: integer('based_on'),
-    createdBy: uuid('created_by'),
-    createdAt: at('created_at').notNull(),
-    updatedAt: at('updated_at').notNull(),
-    proposedAt: at('proposed_at'),
-    activatedAt: at('activated_at'),
-    retiredAt: at('retired_at'),
-  },
-  (t) => [
-    primaryKey({ columns: [t.workspaceId, t.version] }),
-    uniqueIndex('lead_definitions_one_active_idx').on(t.workspaceId).where(sql`${t.status} = 'active'`),
-  ],
-);
+export const leadDefinitions = versionTable('lead_definitions', {
+  definition: jsonb('definition').$type<LeadDefinition>().notNull(),
+  sla: jsonb('sla').$type<SlaPolicy>().notNull(),
+});
 
-/** A signature binds one person, in one role, to one exact content of a version; an edit voids it. */
-export const definitionSignatures = pgTable(
-  'definition_signatures',
-  {
-    workspaceId: ws(),
-    id: uuid('id').notNull(),
-    version: integer('version').notNull(),
-    userId: uuid('user_id').notNull(),
-    role: text('role').$type<SigningRole>().notNull(),
-    contentHash: text('content_hash').notNull(),
-    signedAt: at('signed_at').notNull(),
-    voidedAt: at('voided_at'),
-  },
-  (t) => [
-    primaryKey({ columns: [t.workspaceId, t.id] }),
-    uniqueIndex('definition_signatures_valid_idx').on(t.workspaceId, t.version, t.role).where(sql`${t.voidedAt} is null`),
-    foreignKey({ name: 'definition_signatures_version_fk', columns: [t.workspaceId, t.version], foreignColumns: [leadDefinitions.workspaceId, leadDefinitions.version] }).onDelete('cascade'),
-  ],
-);
+export const definitionSignatures = signatureTable('definition_signatures', leadDefinitions);
 
-export const definitionComments = pgTable(
-  'definition_comments',
-  {
-    workspaceId: ws(),
-    id: uuid('id').notNull(),
-    version: integer('version').notNull(),
-    userId: uuid('user_id').notNull(),
-    body: text('body').notNull(),
-    createdAt: at('created_at').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.workspaceId, t.id] }),
-    index('definition_comments_version_idx').on(t.workspaceId, t.version, t.createdAt),
-    foreignKey({ name: 'definition_comments_version_fk', columns: [t.workspaceId, t.version], foreignColumns: [leadDefinitions.workspaceId, leadDefinitions.version] }).onDelete('cascade'),
-  ],
-);
+export const definitionComments = commentTable('definition_comments', leadDefinitions);
 
 /** Each lead's current score under the version that made it, with the breakdown rule by rule. */
 export const leadScores = pgTable(

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ActivityType, DealStatus, LeadStage, TouchpointType } from '../../../core/funnel/stages.ts';
+import { NO_OFFER, type Asset, type CampaignStatus, type FaqEntry, type Offer } from '../../../core/schemas/campaigns.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 
 const ws = () =>
@@ -35,6 +36,12 @@ export const accounts = pgTable(
   ],
 );
 
+/**
+ * Campaigns and promotions. The funnel writes the first columns (a CRM or ad platform sends them);
+ * the plan (issue 5) adds the rest. `starts_on` and `ends_on` are the launch and the last day;
+ * `channel` is the first of `channels`. The status moves draft → scheduled only through the launch
+ * gate (or an admin's recorded override), then live and ended with the calendar.
+ */
 export const campaigns = pgTable(
   'campaigns',
   {
@@ -51,8 +58,37 @@ export const campaigns = pgTable(
     currency: text('currency').notNull().default('EUR'),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
+    status: text('status').$type<CampaignStatus>().notNull().default('draft'),
+    objective: text('objective'),
+    channels: text('channels').array().notNull().default(sql`'{}'::text[]`),
+    audience: text('audience'),
+    segments: text('segments').array().notNull().default(sql`'{}'::text[]`),
+    announceOn: date('announce_on'),
+    ownerId: uuid('owner_id'),
+    upliftPercent: numeric('uplift_percent', { precision: 7, scale: 2, mode: 'number' }).notNull().default(0),
+    offer: jsonb('offer').$type<Offer>().notNull().default(NO_OFFER),
+    keyMessages: jsonb('key_messages').$type<string[]>().notNull().default([]),
+    talkingPoints: jsonb('talking_points').$type<string[]>().notNull().default([]),
+    faq: jsonb('faq').$type<FaqEntry[]>().notNull().default([]),
+    assets: jsonb('assets').$type<Asset[]>().notNull().default([]),
+    /** The reps to brief; null: every sales rep of the workspace. */
+    repIds: jsonb('rep_ids').$type<string[]>(),
+    scheduledAt: at('scheduled_at'),
+    scheduledBy: uuid('scheduled_by'),
+    /** Set when an admin scheduled the launch although the gate blocked it: who, when, why, and what blocked. */
+    overrideAt: at('override_at'),
+    overrideBy: uuid('override_by'),
+    overrideReason: text('override_reason'),
+    overrideBlockers: jsonb('override_blockers').$type<{ condition: string; message: string }[]>(),
+    launchedAt: at('launched_at'),
+    endedAt: at('ended_at'),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), uniqueIndex('campaigns_external_id_idx').on(t.workspaceId, t.externalId)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('campaigns_external_id_idx').on(t.workspaceId, t.externalId),
+    index('campaigns_dates_idx').on(t.workspaceId, t.startsOn, t.endsOn),
+    index('campaigns_open_idx').on(t.startsOn).where(sql`${t.status} in ('draft', 'scheduled', 'live')`),
+  ],
 );
 
 export const leads = pgTable(

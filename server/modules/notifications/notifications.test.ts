@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { NotificationMessage } from '../../../core/notifications/events.ts';
+import { NOTIFICATION_EVENTS, type NotificationMessage } from '../../../core/notifications/events.ts';
 import { buildMember, buildWorkspace, signIn } from '../../testing/factories.ts';
 import { describeOnEngines, type Harness } from '../../testing/harness.ts';
 import { dispatchDue } from './dispatcher.ts';
@@ -66,7 +66,7 @@ describeOnEngines('notification inbox and preferences', (h) => {
     const { asRep } = await workspaceWithRep(h);
     const defaults = (await asRep('GET', 'notification-preferences')).json().items;
     expect(defaults).toContainEqual({ event: 'mql_assigned', label: 'An MQL is assigned to me', channels: ['in_app', 'email'], isDefault: true });
-    expect(defaults).toHaveLength(6);
+    expect(defaults).toHaveLength(NOTIFICATION_EVENTS.length);
 
     const saved = await asRep('PUT', 'notification-preferences', { preferences: [{ event: 'mql_assigned', channels: ['email', 'email'] }, { event: 'lead_rejected', channels: [] }] });
     expect(saved.statusCode).toBe(200);

@@ -2,6 +2,7 @@ import { and, eq, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { SlaBreach } from '../../../core/sla/policy.ts';
 import { addCalendarDays } from '../../../core/sla/business-time.ts';
 import type { Db } from '../../db/client.ts';
+import { sweepEachWorkspace } from '../../jobs/each-workspace.ts';
 import { leadDefinitions } from '../contract/contract.table.ts';
 import { leads } from '../funnel/funnel.table.ts';
 import { displayName } from '../funnel/leads.service.ts';
@@ -169,18 +170,6 @@ async function sweepWorkspace(tx: Db, workspaceId: string, now: Date): Promise<O
  */
 export async function sweepSla(db: Db, now: Date): Promise<SweepResult> {
   const open = await db.selectDistinct({ workspaceId: leadHandovers.workspaceId }).from(leadHandovers).where(isNull(leadHandovers.decision));
-  const result: SweepResult = { workspaces: open.length, firstContactBreaches: 0, attemptsBreaches: 0, recycled: 0 };
-  const failures: unknown[] = [];
-  for (const { workspaceId } of open) {
-    try {
-      const swept = await db.transaction((tx) => sweepWorkspace(tx, workspaceId, now));
-      result.firstContactBreaches += swept.firstContactBreaches;
-      result.attemptsBreaches += swept.attemptsBreaches;
-      result.recycled += swept.recycled;
-    } catch (error) {
-      failures.push(error);
-    }
-  }
-  if (failures.length > 0) throw new AggregateError(failures, `The SLA sweep failed in ${failures.length} workspace(s)`);
-  return result;
+  const zero = { firstContactBreaches: 0, attemptsBreaches: 0, recycled: 0 };
+  return sweepEachWorkspace(db, open.map((row) => row.workspaceId), 'SLA sweep', zero, (tx, workspaceId) => sweepWorkspace(tx, workspaceId, now));
 }

@@ -3,6 +3,7 @@ import { IconArrowsJoin2, IconChevronRight } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { ROLE_LABELS } from '../../../../core/permissions.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
+import { UpcomingCampaigns } from '../campaigns/UpcomingCampaigns.tsx';
 import { useCurrentWorkspace } from '../workspaces/use-current-workspace.ts';
 import { QUICK_LINKS, type QuickLink } from './quick-links.ts';
 
@@ -61,12 +62,14 @@ export function HomePage() {
           </Text>
           <Text size="sm" c="dimmed">
             Today Accord has the shared funnel (leads, accounts and deals with every stage change logged, CSV import,
-            website tracking, the funnel report) and the lead contract: a definition of qualified that both teams
-            signed, MQLs handed to reps with a note, and an SLA that holds both sides to account. The campaign
-            calendar is not available yet.
+            website tracking, the funnel report), the lead contract: a definition of qualified that both teams
+            signed, MQLs handed to reps with a note, and an SLA that holds both sides to account, and the campaign
+            calendar: no launch before the stock is confirmed, the offer approved and Sales briefed.
           </Text>
         </Stack>
       </Paper>
+
+      <UpcomingCampaigns />
 
       {links.length > 0 && (
         <Stack gap="sm">

@@ -1,6 +1,7 @@
 import {
   IconAddressBook,
   IconAdjustments,
+  IconCalendarEvent,
   IconChartFunnel,
   IconFileImport,
   IconHistory,
@@ -43,6 +44,13 @@ export const QUICK_LINKS: readonly QuickLink[] = [
     description: 'What counts as a qualified lead, as both teams signed it, and what each side commits to.',
     path: 'lead-contract',
     icon: IconSignature,
+    action: 'funnel.read',
+  },
+  {
+    title: 'Open the campaign calendar',
+    description: 'Every campaign and promotion with its launch readiness: stock confirmed, offer approved, Sales briefed in time.',
+    path: 'calendar',
+    icon: IconCalendarEvent,
     action: 'funnel.read',
   },
   {

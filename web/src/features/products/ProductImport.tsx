@@ -1,0 +1,150 @@
+import { Alert, Button, Code, FileInput, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertCircle, IconCircleCheck, IconEye, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { NumTd, NumTh, TableCard } from '../../components/DataTable.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatCount, plural } from '../../format.ts';
+import type { ProductImportResult } from '../../types.ts';
+import { ProductImportError, useImportProducts } from './use-products.ts';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+const EXAMPLE = 'sku,name,kind,on_hand,weekly_baseline,incoming\nDET-5L,Detergent 5 L,product,1200,200,2026-04-01:500 2026-04-15:300\nBASIN-1,Washing basin,promo_item,300,0,';
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <Paper withBorder radius="md" p="sm">
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text fw={700} fz="lg" style={{ fontVariantNumeric: 'tabular-nums' }}>
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+function RowErrors({ error }: { error: ProductImportError }) {
+  const rows = error.rows;
+  const fileProblem = rows.find((row) => row.line <= 1 || row.field === 'file');
+  return (
+    <Stack gap="sm">
+      <Alert color="red" icon={<IconAlertCircle />} title="Nothing was imported" role="alert">
+        {fileProblem ? `${fileProblem.field === 'file' ? '' : `${fileProblem.field}: `}${fileProblem.message}` : `${plural(rows.length, 'problem')} in the file. Fix ${rows.length === 1 ? 'it' : 'them'} and try again: a file with any bad row changes nothing.`}
+      </Alert>
+      {rows.filter((row) => row.line > 1).length > 0 && (
+        <TableCard minWidth={620} label="Problems by line">
+          <Table.Thead>
+            <Table.Tr>
+              <NumTh w={70}>Line</NumTh>
+              <Table.Th>Column</Table.Th>
+              <Table.Th>Problem</Table.Th>
+              <Table.Th>Value found</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows
+              .filter((row) => row.line > 1)
+              .map((row, index) => (
+                <Table.Tr key={`${row.line}-${row.field}-${index}`}>
+                  <NumTd>{row.line}</NumTd>
+                  <Table.Td>
+                    <Code>{row.field}</Code>
+                  </Table.Td>
+                  <Table.Td>{row.message}</Table.Td>
+                  <Table.Td maw={220} style={{ overflowWrap: 'anywhere' }}>
+                    {row.value === undefined || row.value === '' ? (
+                      <Text span c="dimmed" size="sm">
+                        (empty)
+                      </Text>
+                    ) : (
+                      row.value
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+          </Table.Tbody>
+        </TableCard>
+      )}
+    </Stack>
+  );
+}
+
+/** Operations' stock file in: previewed first, then saved all or nothing; new SKUs are added, known ones replaced. */
+export function ProductImport() {
+  const run = useImportProducts();
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<ProductImportResult | null>(null);
+  const [lastDryRun, setLastDryRun] = useState(true);
+  const tooBig = file !== null && file.size > MAX_BYTES;
+  const start = (dryRun: boolean) => {
+    if (!file) return;
+    setLastDryRun(dryRun);
+    setResult(null);
+    run.mutate({ file, dryRun }, { onSuccess: setResult });
+  };
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-label="Import products">
+      <Stack gap="md">
+        <Stack gap={2}>
+          <Title order={2} fz="h4">
+            Import from CSV
+          </Title>
+          <Text size="sm" c="dimmed">
+            Columns <Code>sku</Code>, <Code>name</Code>, <Code>on_hand</Code>, <Code>weekly_baseline</Code>, and optionally <Code>kind</Code> (product or promo_item) and{' '}
+            <Code>incoming</Code> (deliveries as day:units, separated by spaces).
+          </Text>
+        </Stack>
+        <Code block fz="xs">
+          {EXAMPLE}
+        </Code>
+        <FileInput
+          label="Products CSV"
+          placeholder="Choose a .csv file"
+          accept=".csv,text/csv,text/plain"
+          leftSection={<IconFileTypeCsv size={18} />}
+          value={file}
+          onChange={(next) => {
+            setFile(next);
+            setResult(null);
+            run.reset();
+          }}
+          error={tooBig ? 'This file is larger than 20 MB.' : undefined}
+          clearable
+          maw={480}
+        />
+        <Group gap="sm">
+          <Button leftSection={<IconEye size={16} />} onClick={() => start(true)} disabled={!file || tooBig} loading={run.isPending && lastDryRun}>
+            Preview
+          </Button>
+          <Button
+            variant={result?.isDryRun ? 'filled' : 'light'}
+            leftSection={<IconUpload size={16} />}
+            onClick={() => start(false)}
+            disabled={!file || tooBig || !result?.isDryRun}
+            loading={run.isPending && !lastDryRun}
+          >
+            Import
+          </Button>
+          <Text size="sm" c="dimmed" style={{ flex: 1, minWidth: 200 }}>
+            The preview checks every row without saving anything.
+          </Text>
+        </Group>
+        {run.error instanceof ProductImportError && run.error.code === 'validation_failed' ? <RowErrors error={run.error} /> : <ErrorAlert error={run.error} title="The import did not work" />}
+        {result && (
+          <Stack gap="sm" aria-live="polite">
+            <Alert color={result.isDryRun ? 'blue' : 'teal'} icon={result.isDryRun ? <IconEye /> : <IconCircleCheck />} title={result.isDryRun ? 'Preview: nothing has been saved yet' : 'Import finished'}>
+              {result.isDryRun
+                ? `All ${plural(result.rowCount, 'row')} are valid. Import adds ${formatCount(result.created)} and replaces ${formatCount(result.updated)}.`
+                : `${plural(result.created, 'product')} added, ${formatCount(result.updated)} replaced.`}
+            </Alert>
+            <SimpleGrid cols={{ base: 3 }} spacing="sm">
+              <Stat label="Rows" value={formatCount(result.rowCount)} />
+              <Stat label={result.isDryRun ? 'New (would be)' : 'Added'} value={formatCount(result.created)} />
+              <Stat label={result.isDryRun ? 'Replaced (would be)' : 'Replaced'} value={formatCount(result.updated)} />
+            </SimpleGrid>
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
