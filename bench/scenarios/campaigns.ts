@@ -84,7 +84,7 @@ function statusOn(launchOn: string, endOn: string, today: string, i: number) {
  * live, scheduled and draft; the drafts still ahead half briefed, acknowledged by 30 of 50 reps,
  * approved by two roles, their stock confirmed.
  */
-export async function seedCampaignYear(db: Db, workspaceId: string, today: string): Promise<void> {
+async function seedCampaignYear(db: Db, workspaceId: string, today: string): Promise<void> {
   const now = new Date();
   const [reps, productIds] = [await seedMembers(db, workspaceId, 'sales_rep', CALENDAR_REPS), await seedProducts(db, workspaceId, SKUS)];
   const [lead] = await seedMembers(db, workspaceId, 'marketing_lead', 1);
