@@ -60,7 +60,7 @@ describe('notifications, as a person receives them', () => {
     await mia.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
     const inbox = (await (await mia.request.get(`${api}/notifications`)).json()) as Inbox;
     expect(inbox.unread).toBe(0);
-    expect(inbox.items[0]).toMatchObject({ link: `lead-contract/${draft.version}` });
+    expect(inbox.items[0]).toMatchObject({ link: `/w/demo/lead-contract/${draft.version}` });
     expect(inbox.items[0]!.readAt).not.toBeNull();
 
     // The inbox page lists it, read, and the unread filter is empty.

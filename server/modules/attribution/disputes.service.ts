@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { campaigns, deals, leads } from '../funnel/funnel.table.ts';
 import { users } from '../identity/identity.table.ts';
-import { membersWithRoles, notify } from '../notifications/notify.ts';
+import { membersWithRoles, notify, workspaceLink } from '../notifications/notify.ts';
 import { signerRole, signingPerson } from '../signing/signing.service.ts';
 import { creditDisputes } from './attribution.table.ts';
 import { rulesInForce } from './credit-policy.service.ts';
@@ -150,7 +150,7 @@ export async function openDispute(ctx: ServiceContext, input: DisputeInput): Pro
         event: 'credit_dispute_opened',
         title: `The credit of "${deal.name}" is disputed`,
         body: `${dispute.openedByName ?? 'Someone'} claims it for ${[dispute.claimedChannel, dispute.claimedCampaignName].filter(Boolean).join(' / ')}: ${input.reason}`,
-        link: `credit/disputes/${id}`,
+        link: await workspaceLink(tx, ctx.workspaceId, `credit/disputes/${id}`),
         data: { disputeId: id, dealId: input.dealId },
       },
     });
@@ -178,7 +178,7 @@ export async function resolveDispute(ctx: ServiceContext, id: string, input: Dis
         event: 'credit_dispute_resolved',
         title: `The credit dispute on "${before.dealName}" is ${input.outcome}`,
         body: input.note,
-        link: `credit/disputes/${id}`,
+        link: await workspaceLink(tx, ctx.workspaceId, `credit/disputes/${id}`),
         data: { disputeId: id, dealId: before.dealId, outcome: input.outcome },
       },
     });

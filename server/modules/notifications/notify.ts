@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { DEFAULT_CHANNELS, type NotificationMessage, type PersonalChannel } from '../../../core/notifications/events.ts';
 import type { Db } from '../../db/client.ts';
 import { users } from '../identity/identity.table.ts';
-import { memberships } from '../workspaces/workspaces.table.ts';
+import { memberships, workspaces } from '../workspaces/workspaces.table.ts';
 import { notificationPreferences, notifications, outbox, webhooks } from './notifications.table.ts';
 
 export type Notice = { workspaceId: string; now: Date; recipients: readonly string[]; message: NotificationMessage };
@@ -56,4 +56,13 @@ export async function membersWithRoles(tx: Db, workspaceId: string, roles: reado
     .from(memberships)
     .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.role, roles as never[])));
   return rows.map((r) => r.id);
+}
+
+/**
+ * A page of the workspace as notifications link to it: a path from the site's root
+ * (`/w/demo/lead-contract/3`), which the bell opens and e-mail and webhooks put after the public URL.
+ */
+export async function workspaceLink(tx: Db, workspaceId: string, path: string): Promise<string> {
+  const [row] = await tx.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  return `/w/${row!.slug}/${path}`;
 }

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { users } from '../identity/identity.table.ts';
-import { membersWithRoles, notify } from '../notifications/notify.ts';
+import { membersWithRoles, notify, workspaceLink } from '../notifications/notify.ts';
 import { memberships } from '../workspaces/workspaces.table.ts';
 import type { CommentTable, SignatureTable, VersionTable } from './signing.table.ts';
 
@@ -179,7 +179,7 @@ export async function proposeVersion<C extends Content>(doc: CoSignedDocument<C>
       workspaceId: ctx.workspaceId,
       now: ctx.now,
       recipients: await membersWithRoles(tx, ctx.workspaceId, SIGNING_ROLES),
-      message: { event: doc.events.proposed, ...doc.messages.proposed(row), link: doc.link(version), data: { version } },
+      message: { event: doc.events.proposed, ...doc.messages.proposed(row), link: await workspaceLink(tx, ctx.workspaceId, doc.link(version)), data: { version } },
     });
     await recordAudit(tx, { ...ctx, db: tx }, { action: `${doc.auditPrefix}.propose`, entityType: doc.entityType, entityId: String(version), before: { status: row.status }, after: { status: 'proposed' } });
     return after as VersionRow & C;
@@ -208,7 +208,7 @@ async function activate<C extends Content>(tx: Db, doc: CoSignedDocument<C>, ctx
     workspaceId: ctx.workspaceId,
     now: ctx.now,
     recipients: await membersWithRoles(tx, ctx.workspaceId, TEAM_ROLES),
-    message: { event: doc.events.activated, ...doc.messages.activated(row), link: doc.link(row.version), data: { version: row.version } },
+    message: { event: doc.events.activated, ...doc.messages.activated(row), link: await workspaceLink(tx, ctx.workspaceId, doc.link(row.version)), data: { version: row.version } },
   });
 }
 

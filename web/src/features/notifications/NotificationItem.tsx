@@ -18,7 +18,7 @@ type Props = {
  * contract version); opening it marks it read.
  */
 export function NotificationItem({ notification, onOpen, compact = false }: Props) {
-  const { pathTo, details } = useCurrentWorkspace();
+  const { details } = useCurrentWorkspace();
   const unread = notification.readAt === null;
   const label = (
     <Text span size="sm" fw={unread ? 700 : 400} style={{ overflowWrap: 'anywhere' }}>
@@ -55,6 +55,6 @@ export function NotificationItem({ notification, onOpen, compact = false }: Prop
     style: { borderRadius: 'var(--mantine-radius-sm)', alignItems: 'flex-start' },
     styles: { section: { marginTop: 7 } },
   } as const;
-  if (notification.link) return <NavLink component={Link} to={pathTo(notification.link)} {...common} />;
+  if (notification.link) return <NavLink component={Link} to={notification.link} {...common} />;
   return <NavLink component="button" type="button" {...common} />;
 }
