@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startAccord, type RunningAccord } from './support.ts';
+import { launchBrowser, signInFirstAdmin, startAccord, type RunningAccord } from './support.ts';
 
 /**
  * The surprise promotion, done right: a free washing basin with every 5 L of detergent cannot
@@ -61,14 +61,7 @@ async function conditionState(page: Page, condition: string): Promise<string> {
 beforeAll(async () => {
   accord = await startAccord();
   browser = await launchBrowser();
-  admin = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await admin.goto(accord.signInLink);
-  await admin.getByLabel('Password', { exact: true }).fill('a long admin password');
-  await admin.getByLabel('Confirm password').fill('a long admin password');
-  await admin.getByRole('button', { name: 'Set password and continue' }).click();
-  await admin.waitForURL(/\/w\/demo/);
-  const me = (await (await admin.request.get(`${accord.url}/api/v1/auth/me`)).json()) as { workspaces: { id: string }[] };
-  workspaceId = me.workspaces[0]!.id;
+  ({ page: admin, workspaceId } = await signInFirstAdmin(browser, accord, { width: 1280, height: 900 }));
   ({ today } = (await apiCall(admin, 'get', 'calendar?from=2026-01-01&to=2026-01-01')) as { today: string });
   [lead, ops, manager, rep] = await Promise.all([
     invite('mia@example.com', 'marketing_lead', 'Mia Lead'),

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startAccord, type RunningAccord } from './support.ts';
+import { launchBrowser, signInFirstAdmin, startAccord, type RunningAccord } from './support.ts';
 
 let accord: RunningAccord;
 let browser: Browser;
@@ -36,14 +36,7 @@ async function previewCount(page: Page): Promise<number | null> {
 beforeAll(async () => {
   accord = await startAccord();
   browser = await launchBrowser();
-  const admin = await (await browser.newContext()).newPage();
-  await admin.goto(accord.signInLink);
-  await admin.getByLabel('Password', { exact: true }).fill('a long admin password');
-  await admin.getByLabel('Confirm password').fill('a long admin password');
-  await admin.getByRole('button', { name: 'Set password and continue' }).click();
-  await admin.waitForURL(/\/w\/demo/);
-  const me = (await (await admin.request.get(`${accord.url}/api/v1/auth/me`)).json()) as { workspaces: { id: string }[] };
-  const workspaceId = me.workspaces[0]!.id;
+  const { page: admin, workspaceId } = await signInFirstAdmin(browser, accord);
   marketingLead = await invite(admin, workspaceId, 'mara@example.com', 'marketing_lead', 'Mara Marketing');
   salesManager = await invite(admin, workspaceId, 'sam@example.com', 'sales_manager', 'Sam Sales');
 });

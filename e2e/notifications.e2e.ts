@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startAccord, type RunningAccord } from './support.ts';
+import { launchBrowser, signInFirstAdmin, startAccord, type RunningAccord } from './support.ts';
 
 let accord: RunningAccord;
 let browser: Browser;
@@ -14,14 +14,9 @@ type Preferences = { items: { event: string; channels: string[]; isDefault: bool
 beforeAll(async () => {
   accord = await startAccord();
   browser = await launchBrowser();
-  admin = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await admin.goto(accord.signInLink);
-  await admin.getByLabel('Password', { exact: true }).fill('a long admin password');
-  await admin.getByLabel('Confirm password').fill('a long admin password');
-  await admin.getByRole('button', { name: 'Set password and continue' }).click();
-  await admin.waitForURL(/\/w\/demo/);
-  const me = (await (await admin.request.get(`${accord.url}/api/v1/auth/me`)).json()) as { workspaces: { id: string }[] };
-  api = `${accord.url}/api/v1/workspaces/${me.workspaces[0]!.id}`;
+  const signedIn = await signInFirstAdmin(browser, accord, { width: 1280, height: 900 });
+  admin = signedIn.page;
+  api = `${accord.url}/api/v1/workspaces/${signedIn.workspaceId}`;
 
   // A marketing lead joins: the lead contract asks her to sign what is proposed.
   const headers = { origin: accord.url };

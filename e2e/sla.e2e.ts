@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startAccord, type RunningAccord } from './support.ts';
+import { launchBrowser, signInFirstAdmin, startAccord, type RunningAccord } from './support.ts';
 
 let accord: RunningAccord;
 let browser: Browser;
@@ -38,14 +38,7 @@ async function invite(email: string, role: string, name: string): Promise<Page> 
 beforeAll(async () => {
   accord = await startAccord();
   browser = await launchBrowser();
-  admin = await (await browser.newContext()).newPage();
-  await admin.goto(accord.signInLink);
-  await admin.getByLabel('Password', { exact: true }).fill('a long admin password');
-  await admin.getByLabel('Confirm password').fill('a long admin password');
-  await admin.getByRole('button', { name: 'Set password and continue' }).click();
-  await admin.waitForURL(/\/w\/demo/);
-  const me = (await (await admin.request.get(`${accord.url}/api/v1/auth/me`)).json()) as { workspaces: { id: string }[] };
-  workspaceId = me.workspaces[0]!.id;
+  ({ page: admin, workspaceId } = await signInFirstAdmin(browser, accord));
   rep = await invite(REP.email, 'sales_rep', REP.name);
 
   // New MQLs go to the new rep: the fallback pool is only her, the working hours stay as they are.

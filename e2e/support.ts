@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startAndWait, stopProcess } from '../server/testing/processes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,4 +48,19 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/**
+ * The first admin sets their password from the first-start link and lands in the Demo workspace;
+ * returns their page and the workspace's id.
+ */
+export async function signInFirstAdmin(browser: Browser, accord: RunningAccord, viewport?: { width: number; height: number }): Promise<{ page: Page; workspaceId: string }> {
+  const page = await (await browser.newContext(viewport ? { viewport } : {})).newPage();
+  await page.goto(accord.signInLink);
+  await page.getByLabel('Password', { exact: true }).fill('a long admin password');
+  await page.getByLabel('Confirm password').fill('a long admin password');
+  await page.getByRole('button', { name: 'Set password and continue' }).click();
+  await page.waitForURL(/\/w\/demo/);
+  const me = (await (await page.request.get(`${accord.url}/api/v1/auth/me`)).json()) as { workspaces: { id: string }[] };
+  return { page, workspaceId: me.workspaces[0]!.id };
 }

@@ -20,7 +20,7 @@ import type { DeliveryDto, NotificationDto, PreferenceDto, WebhookDto, WebhookTe
 import type { ZLinkInfo, ZMe } from '../../core/schemas/identity.ts';
 import type { Acknowledgement, CampaignState, ReadinessCondition, ReadinessReport, Stamp as GateStamp } from '../../core/readiness/gate.ts';
 import type { ProductForecast } from '../../core/campaigns/forecast.ts';
-import type { Asset, CampaignStatus, FaqEntry, Incoming, Offer, ProductKind, SpendLine, Team, ZCampaignPlan, ZOffer } from '../../core/schemas/campaigns.ts';
+import type { Asset, BriefingContent, CampaignStatus, FaqEntry, Incoming, Offer, ProductKind, SpendLine, Team, ZCampaignPlan, ZOffer } from '../../core/schemas/campaigns.ts';
 import type {
   ZAuditEvent,
   ZInvitation,
@@ -340,6 +340,7 @@ export type Rep = { userId: string; name: string; email: string; role: Role; awa
 export type {
   ApprovalRole,
   Asset,
+  BriefingContent,
   CampaignStatus,
   FaqEntry,
   Incoming,
@@ -479,23 +480,6 @@ export type CalendarItem = {
 export type CalendarOverlap = { campaignIds: [string, string]; from: string; to: string; skus: string[]; segments: string[] };
 export type CampaignCalendar = { from: string; to: string; today: string; items: CalendarItem[]; overlaps: CalendarOverlap[] };
 
-export type BriefingContent = {
-  name: string;
-  objective: string | null;
-  offer: Offer;
-  currency: string;
-  announceOn: string | null;
-  launchOn: string;
-  endOn: string;
-  channels: string[];
-  audience: string | null;
-  segments: string[];
-  keyMessages: string[];
-  talkingPoints: string[];
-  faq: FaqEntry[];
-  assets: Asset[];
-  products: { sku: string; name: string; kind: ProductKind }[];
-};
 
 export type BriefingAcknowledgement = Json<Acknowledgement>;
 

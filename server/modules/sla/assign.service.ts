@@ -1,7 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { actorUserId } from '../../../core/permissions.ts';
 import type { MqlAssignment } from '../../../core/schemas/sales.ts';
-import { addBusinessHours, addCalendarDays } from '../../../core/sla/business-time.ts';
 import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
@@ -11,6 +10,7 @@ import { displayName } from '../funnel/leads.service.ts';
 import { users } from '../identity/identity.table.ts';
 import { notify } from '../notifications/notify.ts';
 import { alreadyDecided, loadForDecision, type ForDecision } from './decisions.service.ts';
+import { slaClocks } from './handover.service.ts';
 import { getLeadHandover, type HandoverDetail } from './handovers.service.ts';
 import { leadPath, localTime } from './messages.ts';
 import { slaPolicies } from './queries.ts';
@@ -35,11 +35,7 @@ async function assignerName(tx: Db, ctx: ServiceContext): Promise<string> {
 async function clocksFrom(tx: Db, ctx: ServiceContext, version: number) {
   const { calendar } = await loadCalendar(tx, ctx.workspaceId);
   const sla = (await slaPolicies(tx, ctx.workspaceId, [version])).get(version)!;
-  return {
-    calendar,
-    firstContactDueAt: addBusinessHours(calendar, ctx.now, sla.firstContactHours),
-    attemptsDueAt: addCalendarDays(calendar.timeZone, ctx.now, sla.attemptsWithinDays),
-  };
+  return { calendar, ...slaClocks(calendar, ctx.now, sla) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { chooseRep, type RoutingCursor, type RoutingLead, type RoutingRep } from '../../../core/routing/assign.ts';
 import { FALLBACK_POOL, type RoutingRules } from '../../../core/schemas/routing.ts';
-import type { SlaPolicy } from '../../../core/schemas/sla.ts';
+import type { SlaPolicy, WorkingCalendar } from '../../../core/schemas/sla.ts';
 import { addBusinessHours, addCalendarDays } from '../../../core/sla/business-time.ts';
 import { buildHandoverNote, type HandoverNote } from '../../../core/sla/handover.ts';
 import type { LeadScore } from '../../../core/scoring/evaluate.ts';
@@ -111,6 +111,14 @@ async function loadLeadContexts(tx: Db, workspaceId: string, leadIds: string[]):
   }));
 }
 
+/** Sales' two SLA deadlines for an MQL whose clock starts at `start` (its assignment, or when it qualified). */
+export function slaClocks(calendar: WorkingCalendar, start: Date, sla: SlaPolicy): { firstContactDueAt: Date; attemptsDueAt: Date } {
+  return {
+    firstContactDueAt: addBusinessHours(calendar, start, sla.firstContactHours),
+    attemptsDueAt: addCalendarDays(calendar.timeZone, start, sla.attemptsWithinDays),
+  };
+}
+
 function poolLabel(routing: RoutingRules, ruleId: string): string {
   if (ruleId === FALLBACK_POOL) return 'Fallback pool';
   return `Rule: ${routing.rules.find((rule) => rule.id === ruleId)?.label ?? ruleId}`;
@@ -153,8 +161,7 @@ function route(ctx: ServiceContext, items: MqlHandover[], contexts: Map<string, 
         routingRule: decision.repId === null ? null : decision.ruleId,
         routingNote: decision.repId === null ? decision.reason : poolLabel(setup.routing, decision.ruleId),
         note,
-        firstContactDueAt: addBusinessHours(setup.calendar, clockStart, item.sla.firstContactHours),
-        attemptsDueAt: addCalendarDays(setup.calendar.timeZone, clockStart, item.sla.attemptsWithinDays),
+        ...slaClocks(setup.calendar, clockStart, item.sla),
       },
     });
   }

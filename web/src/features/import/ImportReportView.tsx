@@ -1,10 +1,11 @@
-import { Alert, Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconDownload, IconEye } from '@tabler/icons-react';
 import type { RecordKind } from '../../../../core/csv/presets.ts';
 import { NumTd, NumTh, TableCard } from '../../components/DataTable.tsx';
 import { formatCount, plural } from '../../format.ts';
 import type { ImportReport } from '../../types.ts';
 import { rejectedDataLines } from './rejected-rows.ts';
+import { Stat } from '../../components/Stat.tsx';
 
 const KIND_LABELS: Record<RecordKind, string> = {
   account: 'Accounts',
@@ -53,19 +54,6 @@ function Headline({ report }: { report: ImportReport }) {
     <Alert color="red" icon={<IconAlertCircle />} title="Nothing was imported">
       {`${plural(rejected, 'row')} ${rejected === 1 ? 'has' : 'have'} errors, and an all-or-nothing import saves nothing unless every row is valid. Fix the rows, or import the valid rows only.`}
     </Alert>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <Paper withBorder radius="md" p="sm">
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text fw={700} fz="lg" style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {value}
-      </Text>
-    </Paper>
   );
 }
 

@@ -6,22 +6,10 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatCount, plural } from '../../format.ts';
 import type { ProductImportResult } from '../../types.ts';
 import { ProductImportError, useImportProducts } from './use-products.ts';
+import { Stat } from '../../components/Stat.tsx';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const EXAMPLE = 'sku,name,kind,on_hand,weekly_baseline,incoming\nDET-5L,Detergent 5 L,product,1200,200,2026-04-01:500 2026-04-15:300\nBASIN-1,Washing basin,promo_item,300,0,';
-
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <Paper withBorder radius="md" p="sm">
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text fw={700} fz="lg" style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {value}
-      </Text>
-    </Paper>
-  );
-}
 
 function RowErrors({ error }: { error: ProductImportError }) {
   const rows = error.rows;
