@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { touchesBetween, UNKNOWN_CHANNEL, type DealConversion, type DealTouch } from '../../../core/attribution/deal-journeys.ts';
 import { TOUCHPOINT_TYPES, type TouchpointType } from '../../../core/funnel/stages.ts';
 import type { Db } from '../../db/client.ts';
+import { readAll } from '../../db/parallel.ts';
 import { arrayParam, queryRows } from '../../db/raw.ts';
 import { dayStart, type DayWindow } from './flows.service.ts';
 
@@ -23,6 +24,8 @@ import { dayStart, type DayWindow } from './flows.service.ts';
 /** The share of leads sampled for non-converting journeys is MAX_NULL_JOURNEYS / leads of the workspace (at most all). */
 const MAX_NULL_JOURNEYS = 10_000;
 const HASH_RANGE = 1 << 20;
+/** Parts the touches are read in, side by side. */
+const TOUCH_PARTS = 4;
 
 export type CampaignInfo = {
   id: string;
@@ -144,6 +147,18 @@ function parseTouches(text: string, leads: number, campaigns: CampaignInfo[]): D
   return lists;
 }
 
+/**
+ * Each lead's touches, in the order of `leadIds`: read in TOUCH_PARTS parts side by side (on
+ * PostgreSQL each part is its own connection, so the database reads them on several cores while
+ * this process parses the parts that have arrived).
+ */
+async function touchLists(db: Db, workspaceId: string, leadIds: string[], query: TouchQuery, campaigns: CampaignInfo[]): Promise<DealTouch[][]> {
+  const size = Math.ceil(leadIds.length / TOUCH_PARTS);
+  const parts = Array.from({ length: TOUCH_PARTS }, (_, i) => leadIds.slice(i * size, (i + 1) * size)).filter((part) => part.length > 0);
+  const lists = await readAll(db, parts.map((part) => async () => parseTouches(await touchText(db, workspaceId, part, query), part.length, campaigns)));
+  return lists.flat();
+}
+
 /** The leads sampled by a hash of their id: the same ones every time, about threshold / 2^20 of them. */
 async function sampledLeads(db: Db, workspaceId: string, threshold: number): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(db, sql`
@@ -163,7 +178,7 @@ export async function loadAttributionData(
   const [deals, sample] = await Promise.all([periodDeals(db, workspaceId, window), sampledLeads(db, workspaceId, threshold)]);
   const leadIds = [...new Set([...deals.flatMap((deal) => (deal.lead_id === null ? [] : [deal.lead_id])), ...sample])];
   const query = { window, lookbackDays: input.lookbackDays, influencedTypes: input.influencedTypes, campaignIds: campaigns.map((c) => c.id) };
-  const lists = parseTouches(await touchText(db, workspaceId, leadIds, query), leadIds.length, campaigns);
+  const lists = await touchLists(db, workspaceId, leadIds, query, campaigns);
   const touchesOf = new Map(leadIds.map((leadId, i) => [leadId, lists[i]!]));
   const from = Date.parse(`${window.from}T00:00:00Z`);
   const to = Date.parse(`${window.to}T00:00:00Z`);
