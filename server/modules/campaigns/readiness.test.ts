@@ -145,6 +145,22 @@ describeOnEngines('launch readiness', (h) => {
     expect((await auditOf(h, p.workspace.id, 'campaign.schedule')).length).toBe(1);
   });
 
+  it('takes a scheduled campaign back to draft when the funnel API moves its days, not when it books spend', async () => {
+    const p = await planned(h);
+    await passGate(p);
+    const { team, as, path, id } = p;
+    expect((await as(team.marketer, 'POST', path('schedule'))).statusCode).toBe(200);
+    const record = { name: 'Spring detergent promotion', currency: 'EUR', startsOn: '2026-04-01', endsOn: '2026-04-14' };
+    const spend = await as(team.admin, 'PUT', `campaigns/${id}`, { ...record, spendMinor: 120_000 });
+    expect(spend.statusCode, spend.body).toBe(200);
+    expect(await p.statusOf()).toBe('scheduled');
+    const moved = await as(team.admin, 'PUT', `campaigns/${id}`, { ...record, startsOn: '2026-03-20', spendMinor: 120_000 });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await p.statusOf()).toBe('draft');
+    const readiness = (await as(team.marketer, 'GET', path('readiness'))).json();
+    expect(readiness).toMatchObject({ status: 'draft', scheduled: null, launchOn: '2026-03-20' });
+  });
+
   it('lets an admin override a blocked launch only with a reason, recorded on the campaign and in the audit log', async () => {
     const p = await planned(h);
     const { team, as, path, workspace } = p;

@@ -7,6 +7,7 @@ import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../http/pagination.ts';
+import { UNSCHEDULED } from '../campaigns/plans.service.ts';
 import { rescoreLeads } from '../contract/scoring.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { accounts, activities, campaigns, deals, leads } from './funnel.table.ts';
@@ -199,6 +200,12 @@ function dealMoves(rows: Record<string, unknown>[]): { leadId: string; to: Funne
     );
 }
 
+/** A scheduled campaign whose days move goes back to draft, as a change of its plan does: the launch gate has to be passed again. */
+function gateReopened(before: Row, row: Record<string, unknown>) {
+  const moved = before.startsOn !== row.startsOn || before.endsOn !== row.endsOn;
+  return before.status === 'scheduled' && moved ? UNSCHEDULED : {};
+}
+
 /**
  * Saves records of one kind: each item is matched to an existing record by `id` (update) or
  * external id (upsert), else created. References are resolved in bulk; an item whose
@@ -258,6 +265,7 @@ export async function saveRecords<K extends RecordKind>(
       row.stageChangedAt = moved[0]?.at ?? before?.stageChangedAt;
       Object.assign(row, reachedOnEntry((before ?? {}) as Partial<typeof leads.$inferSelect>, row.stage as LeadInput['stage'], (moved[0]?.at ?? ctx.now) as Date));
     }
+    if (kind === 'campaign' && before) Object.assign(row, gateReopened(before, row));
     result.ids.set(item.ref, row.id as string);
     if (before) updates.push({ before, row });
     else inserts.push({ ...row, workspaceId: ctx.workspaceId });
