@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInFirstAdmin, startAccord, type RunningAccord } from './support.ts';
+import { inviteColleague, launchBrowser, signInFirstAdmin, startAccord, type RunningAccord } from './support.ts';
 
 /**
  * The surprise promotion, done right: a free washing basin with every 5 L of detergent cannot
@@ -35,19 +35,6 @@ async function apiCall(page: Page, method: 'get' | 'post', path: string, data?: 
   return response.json();
 }
 
-/** A colleague invited by the admin with a role, who accepts in their own browser and lands in the Demo workspace. */
-async function invite(email: string, role: string, name: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const { url } = (await apiCall(admin, 'post', 'invitations', { email, role })) as { url: string };
-  const page = await (await browser.newContext({ viewport })).newPage();
-  await page.goto(url);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Password', { exact: true }).fill(`${role} password 1`);
-  await page.getByLabel('Confirm password').fill(`${role} password 1`);
-  await page.getByRole('button', { name: 'Accept invitation' }).click();
-  await page.waitForURL(/\/w\/demo/);
-  return page;
-}
-
 async function isInvalid(page: Page, label: string): Promise<boolean> {
   return (await page.getByLabel(label, { exact: true }).getAttribute('aria-invalid')) === 'true';
 }
@@ -64,10 +51,10 @@ beforeAll(async () => {
   ({ page: admin, workspaceId } = await signInFirstAdmin(browser, accord, { width: 1280, height: 900 }));
   ({ today } = (await apiCall(admin, 'get', 'calendar?from=2026-01-01&to=2026-01-01')) as { today: string });
   [lead, ops, manager, rep] = await Promise.all([
-    invite('mia@example.com', 'marketing_lead', 'Mia Lead'),
-    invite('otto@example.com', 'operations', 'Otto Ops'),
-    invite('sam@example.com', 'sales_manager', 'Sam Manager'),
-    invite('rita@example.com', 'sales_rep', 'Rita Rep', PHONE),
+    inviteColleague(browser, accord, { page: admin, workspaceId }, { email: 'mia@example.com', role: 'marketing_lead', name: 'Mia Lead' }),
+    inviteColleague(browser, accord, { page: admin, workspaceId }, { email: 'otto@example.com', role: 'operations', name: 'Otto Ops' }),
+    inviteColleague(browser, accord, { page: admin, workspaceId }, { email: 'sam@example.com', role: 'sales_manager', name: 'Sam Manager' }),
+    inviteColleague(browser, accord, { page: admin, workspaceId }, { email: 'rita@example.com', role: 'sales_rep', name: 'Rita Rep' }, PHONE),
   ]);
 });
 

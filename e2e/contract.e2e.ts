@@ -1,30 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInFirstAdmin, startAccord, type RunningAccord } from './support.ts';
+import { inviteColleague, launchBrowser, signInFirstAdmin, startAccord, type RunningAccord } from './support.ts';
 
 let accord: RunningAccord;
 let browser: Browser;
 let marketingLead: Page;
 let salesManager: Page;
 let versionUrl: string;
-
-/** A colleague invited by the admin with a role, who accepts in their own browser and lands in the Demo workspace. */
-async function invite(admin: Page, workspaceId: string, email: string, role: string, name: string): Promise<Page> {
-  const response = await admin.request.post(`${accord.url}/api/v1/workspaces/${workspaceId}/invitations`, {
-    data: { email, role },
-    headers: { origin: accord.url },
-  });
-  expect(response.status()).toBe(201);
-  const { url } = (await response.json()) as { url: string };
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(url);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Password', { exact: true }).fill(`${role} password 1`);
-  await page.getByLabel('Confirm password').fill(`${role} password 1`);
-  await page.getByRole('button', { name: 'Accept invitation' }).click();
-  await page.waitForURL(/\/w\/demo/);
-  return page;
-}
 
 /** "23 of 100 sample leads would be MQLs (active version: 18)" → 23. */
 async function previewCount(page: Page): Promise<number | null> {
@@ -36,9 +18,9 @@ async function previewCount(page: Page): Promise<number | null> {
 beforeAll(async () => {
   accord = await startAccord();
   browser = await launchBrowser();
-  const { page: admin, workspaceId } = await signInFirstAdmin(browser, accord);
-  marketingLead = await invite(admin, workspaceId, 'mara@example.com', 'marketing_lead', 'Mara Marketing');
-  salesManager = await invite(admin, workspaceId, 'sam@example.com', 'sales_manager', 'Sam Sales');
+  const admin = await signInFirstAdmin(browser, accord);
+  marketingLead = await inviteColleague(browser, accord, admin, { email: 'mara@example.com', role: 'marketing_lead', name: 'Mara Marketing' });
+  salesManager = await inviteColleague(browser, accord, admin, { email: 'sam@example.com', role: 'sales_manager', name: 'Sam Sales' });
 });
 
 afterAll(async () => {

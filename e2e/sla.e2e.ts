@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInFirstAdmin, startAccord, type RunningAccord } from './support.ts';
+import { inviteColleague, launchBrowser, signInFirstAdmin, startAccord, type RunningAccord } from './support.ts';
 
 let accord: RunningAccord;
 let browser: Browser;
@@ -22,24 +22,11 @@ async function apiCall(page: Page, method: 'get' | 'post' | 'put', path: string,
   return response.json();
 }
 
-/** A colleague invited by the admin with a role, who accepts in their own browser and lands in the Demo workspace. */
-async function invite(email: string, role: string, name: string): Promise<Page> {
-  const { url } = (await apiCall(admin, 'post', 'invitations', { email, role })) as { url: string };
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(url);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Password', { exact: true }).fill(`${role} password 1`);
-  await page.getByLabel('Confirm password').fill(`${role} password 1`);
-  await page.getByRole('button', { name: 'Accept invitation' }).click();
-  await page.waitForURL(/\/w\/demo/);
-  return page;
-}
-
 beforeAll(async () => {
   accord = await startAccord();
   browser = await launchBrowser();
   ({ page: admin, workspaceId } = await signInFirstAdmin(browser, accord));
-  rep = await invite(REP.email, 'sales_rep', REP.name);
+  rep = await inviteColleague(browser, accord, { page: admin, workspaceId }, { ...REP, role: 'sales_rep' });
 
   // New MQLs go to the new rep: the fallback pool is only her, the working hours stay as they are.
   const { items: reps } = (await apiCall(admin, 'get', 'reps')) as { items: { userId: string; email: string }[] };

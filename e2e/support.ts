@@ -64,3 +64,27 @@ export async function signInFirstAdmin(browser: Browser, accord: RunningAccord, 
   const me = (await (await page.request.get(`${accord.url}/api/v1/auth/me`)).json()) as { workspaces: { id: string }[] };
   return { page, workspaceId: me.workspaces[0]!.id };
 }
+
+export type Colleague = { email: string; role: string; name: string };
+
+/** A colleague invited by the admin with a role, who accepts in their own browser and lands in the Demo workspace. */
+export async function inviteColleague(
+  browser: Browser,
+  accord: RunningAccord,
+  admin: { page: Page; workspaceId: string },
+  colleague: Colleague,
+  viewport = { width: 1280, height: 900 },
+): Promise<Page> {
+  const { email, role, name } = colleague;
+  const response = await admin.page.request.post(`${accord.url}/api/v1/workspaces/${admin.workspaceId}/invitations`, { data: { email, role }, headers: { origin: accord.url } });
+  if (response.status() !== 201) throw new Error(`inviting ${email}: ${response.status()} ${await response.text()}`);
+  const { url } = (await response.json()) as { url: string };
+  const page = await (await browser.newContext({ viewport })).newPage();
+  await page.goto(url);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Password', { exact: true }).fill(`${role} password 1`);
+  await page.getByLabel('Confirm password').fill(`${role} password 1`);
+  await page.getByRole('button', { name: 'Accept invitation' }).click();
+  await page.waitForURL(/\/w\/demo/);
+  return page;
+}

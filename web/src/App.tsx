@@ -2,12 +2,19 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage.tsx';
 import { SetPasswordPage } from './features/auth/SetPasswordPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
+import { AttributionPage } from './features/attribution/AttributionPage.tsx';
+import { BridgePage } from './features/attribution/BridgePage.tsx';
+import { DashboardPage } from './features/attribution/DashboardPage.tsx';
 import { BriefingPage } from './features/campaigns/BriefingPage.tsx';
 import { CalendarPage } from './features/campaigns/CalendarPage.tsx';
 import { CampaignEditorPage } from './features/campaigns/CampaignEditorPage.tsx';
 import { CampaignPage } from './features/campaigns/CampaignPage.tsx';
 import { ContractPage } from './features/contract/ContractPage.tsx';
 import { VersionPage } from './features/contract/VersionPage.tsx';
+import { CreditPolicyPage } from './features/credit/CreditPolicyPage.tsx';
+import { CreditPolicyVersionPage } from './features/credit/CreditPolicyVersionPage.tsx';
+import { DisputePage } from './features/credit/DisputePage.tsx';
+import { DisputesPage } from './features/credit/DisputesPage.tsx';
 import { FunnelPage } from './features/funnel/FunnelPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { ImportPage } from './features/import/ImportPage.tsx';
@@ -27,6 +34,7 @@ import { NotificationPreferencesPage } from './features/settings/notifications/N
 import { SalesSettingsPage } from './features/settings/sales/SalesSettingsPage.tsx';
 import { RequirePermission } from './features/settings/RequirePermission.tsx';
 import { SettingsIndex } from './features/settings/SettingsIndex.tsx';
+import { TargetsPage } from './features/targets/TargetsPage.tsx';
 import { TokensPage } from './features/settings/tokens/TokensPage.tsx';
 import { TrackingPage } from './features/settings/tracking/TrackingPage.tsx';
 import { LedgerPage } from './features/sla/LedgerPage.tsx';
@@ -61,6 +69,14 @@ export const router = createBrowserRouter([
       { path: 'lead-contract', element: <RequirePermission action="funnel.read"><ContractPage /></RequirePermission> },
       { path: 'lead-contract/:version', element: <RequirePermission action="funnel.read"><VersionPage /></RequirePermission> },
       { path: 'sla-ledger', element: <RequirePermission action="funnel.read"><LedgerPage /></RequirePermission> },
+      { path: 'dashboard', element: <RequirePermission action="funnel.read"><DashboardPage /></RequirePermission> },
+      { path: 'attribution', element: <RequirePermission action="funnel.read"><AttributionPage /></RequirePermission> },
+      { path: 'revenue-bridge', element: <RequirePermission action="funnel.read"><BridgePage /></RequirePermission> },
+      { path: 'targets', element: <RequirePermission action="funnel.read"><TargetsPage /></RequirePermission> },
+      { path: 'credit-policy', element: <RequirePermission action="funnel.read"><CreditPolicyPage /></RequirePermission> },
+      { path: 'credit-policy/:version', element: <RequirePermission action="funnel.read"><CreditPolicyVersionPage /></RequirePermission> },
+      { path: 'credit/disputes', element: <RequirePermission action="funnel.read"><DisputesPage /></RequirePermission> },
+      { path: 'credit/disputes/:id', element: <RequirePermission action="funnel.read"><DisputePage /></RequirePermission> },
       { path: 'calendar', element: <RequirePermission action="funnel.read"><CalendarPage /></RequirePermission> },
       { path: 'campaigns/new', element: <RequirePermission action="campaigns.edit"><CampaignEditorPage /></RequirePermission> },
       { path: 'campaigns/:id', element: <RequirePermission action="funnel.read"><CampaignPage /></RequirePermission> },

@@ -48,6 +48,17 @@ export const queryKeys = {
   campaignSettings: (workspaceId: string) => ['workspaces', workspaceId, 'campaign-settings'] as const,
   calendarFeed: (workspaceId: string) => ['workspaces', workspaceId, 'calendar-feed'] as const,
   products: (workspaceId: string, query: object) => ['workspaces', workspaceId, 'products', 'list', query] as const,
+  /** Targets and credit: the targets, a period's scorecard, the credit policy's versions and one version, the disputes with their filter, one dispute. */
+  targets: (workspaceId: string) => ['workspaces', workspaceId, 'targets'] as const,
+  scorecard: (workspaceId: string, period: string) => ['workspaces', workspaceId, 'scorecard', period] as const,
+  creditPolicyVersions: (workspaceId: string) => ['workspaces', workspaceId, 'credit-policy', 'list'] as const,
+  creditPolicyVersion: (workspaceId: string, version: number) => ['workspaces', workspaceId, 'credit-policy', 'version', version] as const,
+  disputes: (workspaceId: string, filter: object) => ['workspaces', workspaceId, 'credit-disputes', 'list', filter] as const,
+  dispute: (workspaceId: string, id: string) => ['workspaces', workspaceId, 'credit-disputes', id] as const,
+  /** Attribution: the report of a period, the lookback window, the revenue bridge of a period. */
+  attribution: (workspaceId: string, query: object) => ['workspaces', workspaceId, 'attribution', query] as const,
+  attributionSettings: (workspaceId: string) => ['workspaces', workspaceId, 'attribution-settings'] as const,
+  bridge: (workspaceId: string, query: object) => ['workspaces', workspaceId, 'bridge', query] as const,
   linkInfo: (secret: string) => ['link', secret] as const,
   invitationInfo: (secret: string) => ['invitation', secret] as const,
 };

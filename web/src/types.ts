@@ -529,3 +529,194 @@ export type CampaignSettings = {
   updatedBy: string | null;
 };
 export type CalendarFeed = { url: string | null; rotatedAt: string | null };
+
+// ---------------------------------------------------------------------------------------------
+// Targets and credit: shared revenue targets, the period scorecard, the credit policy and credit disputes
+
+export type { Period, PeriodKind } from '../../core/targets/periods.ts';
+export type { FunnelFlow, PlanLine, PlanRates, PlanStage, ReverseFunnel } from '../../core/targets/reverse-funnel.ts';
+export type { CreditRules, DisputeResolution } from '../../core/schemas/attribution.ts';
+export type { TargetInput, TargetUpdate } from '../../core/schemas/targets.ts';
+
+/** A month's or quarter's revenue target, owned by both teams. */
+export type RevenueTarget = {
+  id: string;
+  periodKind: import('../../core/targets/periods.ts').PeriodKind;
+  /** '2026-04' or '2026-Q2'. */
+  period: string;
+  startsOn: string;
+  amountMinor: number;
+  currency: string;
+  note: string | null;
+  createdBy: string | null;
+  updatedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+type Flow = import('../../core/targets/reverse-funnel.ts').FunnelFlow;
+
+/** GET /scorecard: a period's target, its reverse funnel at the trailing rates, and the actuals so far. */
+export type Scorecard = {
+  period: import('../../core/targets/periods.ts').Period;
+  currency: string;
+  target: RevenueTarget | null;
+  actual: Flow;
+  /** The months the current rates and deal size come from (`to` excluded). */
+  trailing: { from: string; to: string; flow: Flow; rates: import('../../core/targets/reverse-funnel.ts').PlanRates; avgDealMinor: number | null };
+  /** Null without a target. */
+  plan: import('../../core/targets/reverse-funnel.ts').ReverseFunnel | null;
+  links: { funnel: { from: string; to: string }; ledger: { from: string; to: string }; attribution: { from: string; to: string }; bridge: { period: string } };
+};
+
+/** What every co-signed document's version page reads (the lead contract, the credit policy). */
+export type CoSignedVersion = Omit<ContractVersionSummary, 'signatures'> & {
+  signatures: ContractSignature[];
+  comments: ContractComment[];
+  awaiting: SigningRole[];
+};
+
+/** A credit policy version: which model settles credit, and what counts as sourced and influenced. */
+export type CreditPolicyVersion = CoSignedVersion & { rules: import('../../core/schemas/attribution.ts').CreditRules };
+export type CreditPolicyContent = { name: string; rules: import('../../core/schemas/attribution.ts').CreditRules };
+
+export type DisputeStatus = (typeof import('../../core/schemas/attribution.ts').DISPUTE_STATUSES)[number];
+
+/** A deal's credit disputed by either team, and the ruling once resolved. */
+export type CreditDispute = {
+  id: string;
+  dealId: string;
+  dealName: string;
+  dealAmountMinor: number;
+  currency: string;
+  leadId: string | null;
+  status: DisputeStatus;
+  reason: string;
+  claimedChannel: string | null;
+  claimedCampaignId: string | null;
+  claimedCampaignName: string | null;
+  /** What the deal was credited to (its lead's source) when the dispute was opened. */
+  creditedChannel: string | null;
+  creditedCampaignId: string | null;
+  creditedCampaignName: string | null;
+  /** The credit policy in force when it was opened (null: none signed yet). */
+  policyVersion: number | null;
+  openedBy: string;
+  openedByName: string | null;
+  openedRole: string;
+  createdAt: string;
+  resolvedBy: string | null;
+  resolvedByName: string | null;
+  resolvedRole: SigningRole | null;
+  resolutionNote: string | null;
+  resolvedAt: string | null;
+};
+
+export type DisputeInput = { dealId: string; claimedChannel?: string | null; claimedCampaignId?: string | null; reason: string };
+
+// ---------------------------------------------------------------------------------------------
+// Attribution in the workspace and the revenue bridge
+
+export type { AttributionModel } from '../../core/attribution/attribute.ts';
+export type { BridgeFactor, Team as BridgeTeam } from '../../core/bridge/revenue-bridge.ts';
+
+export type AttributionUnit = (typeof import('../../core/schemas/attribution.ts').ATTRIBUTION_UNITS)[number];
+/** Pipeline: deals created in the period, at their amount; revenue: deals won in it. */
+export type AttributionMeasure = 'pipeline' | 'revenue';
+type Model = import('../../core/attribution/attribute.ts').AttributionModel;
+/** Credited conversions (fractions of deals) and value, minor units. */
+export type AttributionCredit = { conversions: number; valueMinor: number };
+export type AttributionTally = { count: number; valueMinor: number };
+
+export type AttributionRow = {
+  /** The channel, or the campaign id (null: touches without a campaign). */
+  key: string | null;
+  name: string;
+  /** Per model; null for a model that was skipped. */
+  credits: Record<Model, AttributionCredit | null>;
+  sourced: AttributionTally;
+  influenced: AttributionTally;
+};
+
+export type AttributionMeasureReport = {
+  conversions: number;
+  valueMinor: number;
+  /** Conversions with no touch in the lookback window: in the totals, credited by no model. */
+  unattributed: AttributionCredit;
+  nonConverting: number;
+  /** Models left out, with the reason. */
+  skipped: Partial<Record<Model, string>>;
+  rows: AttributionRow[];
+};
+
+type CampaignCredit = { sourced: AttributionTally; influenced: AttributionTally; creditedMinor: Record<Model, number | null> };
+
+/** A campaign's spend, costs per stage and return in the period (every ratio without a denominator is null). */
+export type CampaignEconomics = {
+  id: string;
+  name: string;
+  channel: string | null;
+  currency: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  budgetMinor: number | null;
+  spendMinor: number | null;
+  spendInPeriodMinor: number;
+  budgetUsed: number | null;
+  leads: number;
+  mqls: number;
+  sqls: number;
+  customers: number;
+  costPerMqlMinor: number | null;
+  costPerSqlMinor: number | null;
+  costPerCustomerMinor: number | null;
+  pipeline: CampaignCredit;
+  revenue: CampaignCredit;
+  roi: Record<Model, number | null>;
+};
+
+/** GET /attribution: a period's pipeline and revenue credited by every model, side by side. */
+export type AttributionReport = {
+  from: string;
+  to: string;
+  by: AttributionUnit;
+  lookbackDays: number;
+  currency: string;
+  currencies: Record<string, number>;
+  models: Model[];
+  /** The credit policy in force; no settling model until both teams signed one. */
+  policy: { version: number | null; settlingModel: Model | null; rules: import('../../core/schemas/attribution.ts').CreditRules };
+  pipeline: AttributionMeasureReport;
+  revenue: AttributionMeasureReport;
+  sample: { sampled: number; weight: number; estimatedLeadsWithTouches: number };
+  campaigns: CampaignEconomics[] | null;
+};
+
+export type AttributionSettings = { lookbackDays: number; isDefault: boolean; updatedAt: string | null; updatedBy: string | null };
+
+type BridgeEffect = import('../../core/bridge/revenue-bridge.ts').FactorEffect & { label: string };
+type BridgeSide = { label: string; from: string; to: string; revenueMinor: number };
+
+/** GET /bridge: the waterfall from the base (target or previous period) to the period's revenue, lever by lever. */
+export type RevenueBridgeReport = {
+  period: import('../../core/targets/periods.ts').Period;
+  compare: (typeof import('../../core/schemas/attribution.ts').BRIDGE_BASES)[number];
+  currency: string;
+  base: BridgeSide;
+  current: BridgeSide;
+  gap: number;
+  /** The part of each side the funnel's chain of factors carries. */
+  explained: { base: number; current: number; gap: number };
+  /** Revenue no chain carries (won without leads, MQLs or SQLs of its channel in the period): base + effects + change = current. */
+  outsideFunnel: { base: number; current: number; change: number };
+  effects: BridgeEffect[];
+  teams: { team: import('../../core/bridge/revenue-bridge.ts').Team; label: string; effect: number }[];
+  segments: {
+    segment: string;
+    base: number;
+    current: number;
+    gap: number;
+    effects: BridgeEffect[];
+    factors: { base: import('../../core/bridge/revenue-bridge.ts').SegmentFactors | null; current: import('../../core/bridge/revenue-bridge.ts').SegmentFactors | null };
+  }[];
+};

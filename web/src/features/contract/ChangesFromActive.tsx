@@ -16,9 +16,10 @@ const LOOK: Record<DefinitionChange['kind'], { icon: Icon; color: string }> = {
   decay_changed: { icon: IconAdjustments, color: 'grape' },
 };
 
-type Line = { key: string; icon: Icon; color: string; text: string };
+export type ChangeLine = { key: string; icon: Icon; color: string; text: string };
 
-function Lines({ lines, empty }: { lines: Line[]; empty: string }) {
+/** Changes between two versions, one per line with its icon; `empty` when there are none. */
+export function ChangeList({ lines, empty }: { lines: ChangeLine[]; empty: string }) {
   if (lines.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -54,11 +55,11 @@ export function ChangesFromActive({ version, activeVersion }: { version: Contrac
       </Text>
     );
   }
-  const definitionLines: Line[] = version.changesFromActive.map((change, index) => ({ key: `d${index}`, ...LOOK[change.kind], text: change.summary }));
+  const definitionLines: ChangeLine[] = version.changesFromActive.map((change, index) => ({ key: `d${index}`, ...LOOK[change.kind], text: change.summary }));
   return (
     <QueryStatus query={diff} label="Loading the changes">
       {({ slaChanges }) => (
-        <Lines
+        <ChangeList
           empty={`Same rules and service levels as the active version (v${activeVersion}).`}
           lines={[
             ...definitionLines,

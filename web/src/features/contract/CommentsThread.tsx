@@ -5,12 +5,13 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../format.ts';
 import type { ContractComment } from '../../types.ts';
 import { useCurrentWorkspace } from '../workspaces/use-current-workspace.ts';
-import { useAddComment } from './use-contract.ts';
+import type { CoSignedDoc } from './co-signed.ts';
+import { useAddComment } from './use-co-signed.ts';
 
 /** The discussion of a version, oldest first, and a box to add to it. */
-export function CommentsThread({ version, comments }: { version: number; comments: ContractComment[] }) {
+export function CommentsThread({ doc, version, comments }: { doc: CoSignedDoc; version: number; comments: ContractComment[] }) {
   const { details } = useCurrentWorkspace();
-  const add = useAddComment(version);
+  const add = useAddComment(doc, version);
   const form = useForm({
     initialValues: { body: '' },
     validate: { body: (value) => (value.trim() ? null : 'Write something first') },
@@ -52,7 +53,7 @@ export function CommentsThread({ version, comments }: { version: number; comment
       <form onSubmit={submit} noValidate>
         <Stack gap="xs">
           <ErrorAlert error={add.error} formFields={['body']} />
-          <Textarea label="Add a comment" placeholder="e.g. Should webinar attendance count more?" autosize minRows={2} maxLength={4000} {...form.getInputProps('body')} />
+          <Textarea label="Add a comment" placeholder={doc.commentExample} autosize minRows={2} maxLength={4000} {...form.getInputProps('body')} />
           <Group justify="flex-end">
             <Button type="submit" variant="light" loading={add.isPending}>
               Comment

@@ -6,20 +6,20 @@ import { SIGNING_ROLES, type SigningRole } from '../../../../core/permissions.ts
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { formatDateTime } from '../../format.ts';
 import { notifySuccess } from '../../notify.ts';
-import { queryKeys } from '../../query-keys.ts';
-import type { ContractVersion } from '../../types.ts';
+import type { CoSignedVersion } from '../../types.ts';
 import { useCurrentWorkspace } from '../workspaces/use-current-workspace.ts';
+import type { CoSignedDoc } from './co-signed.ts';
 import { SIGNER_LABELS } from './contract-text.ts';
-import { useSignVersion } from './use-contract.ts';
+import { useSignVersion } from './use-co-signed.ts';
 
-type SlotProps = { version: ContractVersion; role: SigningRole; onSign: () => void; blockedReason: string | null };
+type Props = { doc: CoSignedDoc; version: CoSignedVersion; blockedReason: string | null };
 
-function Slot({ version, role, onSign, blockedReason }: SlotProps) {
+function Slot({ doc, version, role, onSign, blockedReason }: Props & { role: SigningRole; onSign: () => void }) {
   const { workspace, can, details } = useCurrentWorkspace();
   const all = version.signatures.filter((s) => s.role === role);
   const valid = all.find((s) => !s.voidedAt);
   const voided = all.filter((s) => s.voidedAt);
-  const mine = workspace.role === role && can('contract.sign');
+  const mine = workspace.role === role && can(doc.sign);
   const { seat, team } = SIGNER_LABELS[role];
   return (
     <Paper withBorder radius="md" p="md" bg={valid ? 'teal.0' : undefined} aria-label={`${seat} signature`} component="section">
@@ -65,10 +65,10 @@ function Slot({ version, role, onSign, blockedReason }: SlotProps) {
 }
 
 /** The two signatures a version needs, who gave them and when, and the button to sign for your own team. */
-export function SignatureSlots({ version, blockedReason }: { version: ContractVersion; blockedReason: string | null }) {
+export function SignatureSlots({ doc, version, blockedReason }: Props) {
   const { workspace, user } = useCurrentWorkspace();
   const queryClient = useQueryClient();
-  const sign = useSignVersion(version.version);
+  const sign = useSignVersion(doc, version.version);
   const [asking, setAsking] = useState(false);
   const role = SIGNING_ROLES.find((r) => r === workspace.role);
   const other = SIGNING_ROLES.find((r) => r !== role);
@@ -81,7 +81,7 @@ export function SignatureSlots({ version, blockedReason }: { version: ContractVe
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         {SIGNING_ROLES.map((r) => (
-          <Slot key={r} version={version} role={r} onSign={() => setAsking(true)} blockedReason={blockedReason} />
+          <Slot key={r} doc={doc} version={version} role={r} onSign={() => setAsking(true)} blockedReason={blockedReason} />
         ))}
       </SimpleGrid>
       {role && other && (
@@ -97,7 +97,7 @@ export function SignatureSlots({ version, blockedReason }: { version: ContractVe
             sign.mutate(undefined, {
               onSuccess: (signed) => {
                 // Shown at once: the server may take a few seconds to answer again while it rescores every lead.
-                queryClient.setQueryData<ContractVersion>(queryKeys.contractVersion(workspace.id, version.version), (old) =>
+                queryClient.setQueryData<CoSignedVersion>(doc.versionKey(workspace.id, version.version), (old) =>
                   old && {
                     ...old,
                     status: signed.activated ? 'active' : old.status,
@@ -110,7 +110,7 @@ export function SignatureSlots({ version, blockedReason }: { version: ContractVe
                 );
                 notifySuccess(
                   signed.activated
-                    ? `Version ${version.version} is now active. Every lead is being rescored by it.`
+                    ? `Version ${version.version} is now active: ${doc.whenActive}.`
                     : `You signed version ${version.version} for ${SIGNER_LABELS[role].team}. It now awaits the ${SIGNER_LABELS[other].seat.toLowerCase()}.`,
                 );
                 close();
@@ -118,10 +118,10 @@ export function SignatureSlots({ version, blockedReason }: { version: ContractVe
             })
           }
         >
-          You agree, for {SIGNER_LABELS[role].team}, to “{version.name}” exactly as it is saved now: its rules and its service levels.{' '}
+          You agree, for {SIGNER_LABELS[role].team}, to “{version.name}” exactly as it is saved now: {doc.content}.{' '}
           {otherSigned
-            ? `The ${SIGNER_LABELS[other].seat.toLowerCase()} has signed already, so it becomes the active contract at once and every lead is rescored by it.`
-            : `It becomes the active contract once the ${SIGNER_LABELS[other].seat.toLowerCase()} signs it too.`}
+            ? `The ${SIGNER_LABELS[other].seat.toLowerCase()} has signed already, so it becomes the active ${doc.noun} at once and ${doc.whenActive}.`
+            : `It becomes the active ${doc.noun} once the ${SIGNER_LABELS[other].seat.toLowerCase()} signs it too.`}
         </ConfirmModal>
       )}
     </>

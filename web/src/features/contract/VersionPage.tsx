@@ -1,86 +1,25 @@
-import { Button, Group, Loader, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconSend } from '@tabler/icons-react';
+import { Paper, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { RecordPage } from '../../components/RecordPage.tsx';
 import { Section } from '../../components/Section.tsx';
-import { formatDate } from '../../format.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
-import { notifySuccess } from '../../notify.ts';
 import type { ContractVersion } from '../../types.ts';
 import { WorkspacePageNotFound } from '../workspaces/WorkspacePageNotFound.tsx';
 import { useCurrentWorkspace } from '../workspaces/use-current-workspace.ts';
 import { BacktestPanel } from './BacktestPanel.tsx';
 import { ChangesFromActive } from './ChangesFromActive.tsx';
+import { LEAD_CONTRACT } from './co-signed.ts';
 import { CommentsThread } from './CommentsThread.tsx';
-import { NewDraftButton } from './ContractPage.tsx';
-import { ContractStatusBadge } from './ContractStatusBadge.tsx';
 import { ContractSummary } from './ContractSummary.tsx';
-import { SIGNER_LABELS, STATUS_LOOK } from './contract-text.ts';
 import { ContractEditor } from './editor/ContractEditor.tsx';
-import { SignatureSlots } from './SignatureSlots.tsx';
 import { useCampaignNames } from './use-campaign-names.ts';
-import { useContractVersion, useContractVersions, useProposeVersion } from './use-contract.ts';
-
-function ProposeButton({ version, blockedReason }: { version: ContractVersion; blockedReason: string | null }) {
-  const propose = useProposeVersion(version.version);
-  const [asking, setAsking] = useState(false);
-  const close = () => {
-    propose.reset();
-    setAsking(false);
-  };
-  return (
-    <>
-      <Tooltip label={blockedReason} disabled={!blockedReason}>
-        <Button leftSection={<IconSend size={16} />} onClick={() => setAsking(true)} disabled={Boolean(blockedReason)}>
-          Propose for signature
-        </Button>
-      </Tooltip>
-      <ConfirmModal
-        opened={asking}
-        title={`Propose v${version.version} for signature?`}
-        confirmLabel="Propose"
-        confirmColor="blue"
-        onClose={close}
-        loading={propose.isPending}
-        error={propose.error}
-        onConfirm={() =>
-          propose.mutate(undefined, {
-            onSuccess: () => {
-              notifySuccess(`Version ${version.version} was proposed. The marketing lead and the sales manager were asked to sign it.`);
-              close();
-            },
-          })
-        }
-      >
-        The marketing lead and the sales manager are notified and can sign it. It can still be changed while proposed, but a change voids the
-        signatures given so far.
-      </ConfirmModal>
-    </>
-  );
-}
-
-function statusText(version: ContractVersion): string {
-  if (version.status !== 'proposed' || version.awaiting.length !== 1) return STATUS_LOOK[version.status].description;
-  return `Waiting for the ${SIGNER_LABELS[version.awaiting[0]!].seat.toLowerCase()} to sign.`;
-}
-
-function dates(version: ContractVersion, timeZone: string): string {
-  const parts = [
-    version.basedOn !== null ? `Based on v${version.basedOn}` : 'Started from Accord’s suggested definition',
-    `created ${formatDate(version.createdAt, timeZone)}`,
-    `last changed ${formatDate(version.updatedAt, timeZone)}`,
-    version.proposedAt && version.status !== 'draft' ? `proposed ${formatDate(version.proposedAt, timeZone)}` : null,
-    version.activatedAt ? `active from ${formatDate(version.activatedAt, timeZone)}` : null,
-    version.retiredAt ? `retired ${formatDate(version.retiredAt, timeZone)}` : null,
-  ];
-  return parts.filter(Boolean).join(' · ');
-}
+import { useContractVersion, useContractVersions } from './use-contract.ts';
+import { VersionHeader } from './VersionHeader.tsx';
 
 function VersionView({ version, updating }: { version: ContractVersion; updating: boolean }) {
   useDocumentTitle(`Lead contract v${version.version}`);
-  const { can, details } = useCurrentWorkspace();
+  const { can } = useCurrentWorkspace();
   const versions = useContractVersions();
   const activeVersion = versions.data ? (versions.data.find((v) => v.status === 'active')?.version ?? null) : undefined;
   const isActive = version.status === 'active';
@@ -95,29 +34,7 @@ function VersionView({ version, updating }: { version: ContractVersion; updating
 
   return (
     <Stack gap="xl">
-      <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
-        <Stack gap="md">
-          <Group justify="space-between" align="flex-start" gap="sm">
-            <Stack gap={4} style={{ minWidth: 220, flex: '1 1 320px' }}>
-              <Group gap="sm" wrap="wrap">
-                <Title order={1} fz="h2" style={{ overflowWrap: 'anywhere' }}>
-                  v{version.version} · {version.name}
-                </Title>
-                <ContractStatusBadge status={version.status} size="lg" />
-                {updating && <Loader size="xs" aria-label="Updating this version" />}
-              </Group>
-              <Text size="sm" c="dimmed">
-                {statusText(version)} {dates(version, details.timeZone)}
-              </Text>
-            </Stack>
-            {version.status === 'draft' && can('contract.edit') && <ProposeButton version={version} blockedReason={unsaved} />}
-            {(version.status === 'active' || version.status === 'retired') && can('contract.edit') && (
-              <NewDraftButton basedOn={version.version} label="New draft from this version" />
-            )}
-          </Group>
-          <SignatureSlots version={version} blockedReason={unsaved} />
-        </Stack>
-      </Paper>
+      <VersionHeader doc={LEAD_CONTRACT} version={version} updating={updating} blockedReason={unsaved} />
 
       {!isActive && (
         <Section
@@ -159,7 +76,7 @@ function VersionView({ version, updating }: { version: ContractVersion; updating
       )}
 
       <Section title="Comments" description="Questions and objections from both teams, before anyone signs.">
-        <CommentsThread version={version.version} comments={version.comments} />
+        <CommentsThread doc={LEAD_CONTRACT} version={version.version} comments={version.comments} />
       </Section>
     </Stack>
   );

@@ -14,10 +14,11 @@ import {
 import type { SlaPolicy } from '../../../../core/schemas/sla.ts';
 import type { ContractStatus } from '../../types.ts';
 
+/** How a co-signed document's version status looks (the lead contract's and the credit policy's). */
 export const STATUS_LOOK: Record<ContractStatus, { label: string; color: string; description: string }> = {
   draft: { label: 'Draft', color: 'gray', description: 'Being written; not yet put up for signature.' },
   proposed: { label: 'Proposed', color: 'blue', description: 'Waiting for the marketing lead and the sales manager to sign.' },
-  active: { label: 'Active', color: 'teal', description: 'Signed by both teams: leads are scored by this version.' },
+  active: { label: 'Active', color: 'teal', description: 'Signed by both teams: this is the version in force.' },
   retired: { label: 'Retired', color: 'orange', description: 'Was active until a newer version was signed.' },
 };
 

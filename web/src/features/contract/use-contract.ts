@@ -1,35 +1,21 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../api.ts';
 import { queryKeys } from '../../query-keys.ts';
-import type {
-  BacktestReport,
-  Campaign,
-  ContractComment,
-  ContractContent,
-  ContractDiff,
-  ContractSaved,
-  ContractSigned,
-  ContractVersion,
-  ContractVersionSummary,
-  Items,
-  LeadScoreRecord,
-  Page,
-  SampleLead,
-} from '../../types.ts';
+import type { BacktestReport, Campaign, ContractDiff, ContractVersion, Items, LeadScoreRecord, Page, SampleLead } from '../../types.ts';
 import { useCurrentWorkspace } from '../workspaces/use-current-workspace.ts';
-import { useWorkspaceList, useWorkspaceMutation, useWorkspaceQuery } from '../workspaces/use-workspace-api.ts';
+import { useWorkspaceQuery } from '../workspaces/use-workspace-api.ts';
+import { LEAD_CONTRACT } from './co-signed.ts';
+import { useVersion, useVersions } from './use-co-signed.ts';
 
 /** How many recent leads the editor's live preview scores. */
 export const SAMPLE_SIZE = 100;
 
 export function useContractVersions() {
-  return useWorkspaceList<ContractVersionSummary>(queryKeys.contractVersions, 'lead-contract');
+  return useVersions(LEAD_CONTRACT);
 }
 
 export function useContractVersion(version: number | null, enabled = true) {
-  return useWorkspaceQuery<ContractVersion>((workspaceId) => queryKeys.contractVersion(workspaceId, version ?? 0), `lead-contract/versions/${version}`, {
-    enabled: enabled && version !== null,
-  });
+  return useVersion<ContractVersion>(LEAD_CONTRACT, version, enabled);
 }
 
 /** What changed from one version to another, the service levels included. */
@@ -60,36 +46,6 @@ export function useCampaigns(enabled: boolean) {
 
 export function useLeadScore(leadId: string) {
   return useWorkspaceQuery<LeadScoreRecord>((workspaceId) => queryKeys.leadScore(workspaceId, leadId), `leads/${leadId}/score`);
-}
-
-export function useCreateDraft() {
-  return useWorkspaceMutation((workspaceId, body: { basedOn?: number; name?: string }) =>
-    api<ContractVersionSummary>(`/workspaces/${workspaceId}/lead-contract/versions`, { method: 'POST', body }),
-  );
-}
-
-export function useSaveVersion(version: number) {
-  return useWorkspaceMutation((workspaceId, body: ContractContent) =>
-    api<ContractSaved>(`/workspaces/${workspaceId}/lead-contract/versions/${version}`, { method: 'PUT', body }),
-  );
-}
-
-export function useProposeVersion(version: number) {
-  return useWorkspaceMutation((workspaceId, _: void) =>
-    api<ContractVersionSummary>(`/workspaces/${workspaceId}/lead-contract/versions/${version}/propose`, { method: 'POST' }),
-  );
-}
-
-export function useSignVersion(version: number) {
-  return useWorkspaceMutation((workspaceId, _: void) =>
-    api<ContractSigned>(`/workspaces/${workspaceId}/lead-contract/versions/${version}/sign`, { method: 'POST' }),
-  );
-}
-
-export function useAddComment(version: number) {
-  return useWorkspaceMutation((workspaceId, body: { body: string }) =>
-    api<ContractComment>(`/workspaces/${workspaceId}/lead-contract/versions/${version}/comments`, { method: 'POST', body }),
-  );
 }
 
 export type BacktestRequest = { version: number; from: string; to: string };

@@ -1,4 +1,6 @@
-import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconGavel } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { DetailGrid } from '../../components/DetailGrid.tsx';
 import { RecordPage } from '../../components/RecordPage.tsx';
@@ -6,10 +8,42 @@ import { Section } from '../../components/Section.tsx';
 import { formatDateTime, formatMoney, formatPercent } from '../../format.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import type { DealDetail } from '../../types.ts';
+import { claimedText } from '../credit/dispute-text.ts';
+import { DisputeStatusBadge } from '../credit/DisputeStatusBadge.tsx';
+import { OpenDisputeModal } from '../credit/OpenDisputeModal.tsx';
+import { useDisputes } from '../credit/use-disputes.ts';
 import { EventTimeline } from '../leads/EventTimeline.tsx';
 import { useCurrentWorkspace } from '../workspaces/use-current-workspace.ts';
 import { DealStatusBadge } from './DealStatusBadge.tsx';
 import { useDeal } from './use-records.ts';
+
+/** The deal's credit disputes, newest first, and the way to open one (one open dispute per deal). */
+function DealDisputes({ deal }: { deal: { id: string; name: string } }) {
+  const { pathTo, can } = useCurrentWorkspace();
+  const disputes = useDisputes({ dealId: deal.id });
+  const [opening, setOpening] = useState(false);
+  const items = disputes.data?.items ?? [];
+  const canOpen = can('credit.dispute') && disputes.isSuccess && !items.some((dispute) => dispute.status === 'open');
+  if (items.length === 0 && !canOpen) return null;
+  return (
+    <Group gap="sm" wrap="wrap">
+      {canOpen && (
+        <Button variant="light" size="sm" leftSection={<IconGavel size={16} />} onClick={() => setOpening(true)}>
+          Dispute credit
+        </Button>
+      )}
+      {items.map((dispute) => (
+        <Group key={dispute.id} gap={6} wrap="nowrap">
+          <DisputeStatusBadge status={dispute.status} size="sm" />
+          <Anchor component={Link} to={pathTo(`credit/disputes/${dispute.id}`)} size="sm">
+            Credit claimed for {claimedText(dispute)}
+          </Anchor>
+        </Group>
+      ))}
+      {opening && <OpenDisputeModal deal={deal} onClose={() => setOpening(false)} />}
+    </Group>
+  );
+}
 
 function DealView({ data }: { data: DealDetail }) {
   const { pathTo, details } = useCurrentWorkspace();
@@ -32,6 +66,7 @@ function DealView({ data }: { data: DealDetail }) {
             </Stack>
             <DealStatusBadge status={deal.status} />
           </Group>
+          <DealDisputes deal={deal} />
           <DetailGrid
             details={[
               { label: 'Amount', value: money(deal.amountMinor) },

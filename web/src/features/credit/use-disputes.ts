@@ -1,0 +1,28 @@
+import { api } from '../../api.ts';
+import { queryKeys } from '../../query-keys.ts';
+import type { CreditDispute, DisputeInput, DisputeResolution, DisputeStatus, Items } from '../../types.ts';
+import { useWorkspaceMutation, useWorkspaceQuery } from '../workspaces/use-workspace-api.ts';
+
+export type DisputeFilter = { status?: DisputeStatus; dealId?: string };
+
+/** Credit disputes, newest first (at most 500), of one status or deal when asked. */
+export function useDisputes(filter: DisputeFilter) {
+  return useWorkspaceQuery<Items<CreditDispute>>((workspaceId) => queryKeys.disputes(workspaceId, filter), 'credit/disputes', {
+    query: { ...filter, limit: 500 },
+    keepPrevious: true,
+  });
+}
+
+export function useDispute(id: string) {
+  return useWorkspaceQuery<CreditDispute>((workspaceId) => queryKeys.dispute(workspaceId, id), `credit/disputes/${id}`);
+}
+
+export function useOpenDispute() {
+  return useWorkspaceMutation((workspaceId, body: DisputeInput) => api<CreditDispute>(`/workspaces/${workspaceId}/credit/disputes`, { method: 'POST', body }));
+}
+
+export function useResolveDispute(id: string) {
+  return useWorkspaceMutation((workspaceId, body: DisputeResolution) =>
+    api<CreditDispute>(`/workspaces/${workspaceId}/credit/disputes/${id}/resolve`, { method: 'POST', body }),
+  );
+}
