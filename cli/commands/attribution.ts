@@ -6,7 +6,8 @@ import { PATH_FILE_COLUMNS, parsePathFile } from '../../core/attribution/path-fi
 import { revenueBridge, type RevenueBridge } from '../../core/bridge/revenue-bridge.ts';
 import { decodeCsvBytes, type CsvDelimiter } from '../../core/csv/parse.ts';
 import { ATTRIBUTION_UNITS, ZAttributionOptions, ZAttributionQuery, ZBridgeInput } from '../../core/schemas/attribution.ts';
-import { attributionReport, MEASURES, type AttributionReportDto } from '../../server/modules/attribution/attribution.service.ts';
+import { MEASURES, type AttributionReportDto } from '../../core/attribution/report.ts';
+import { attributionReport } from '../../server/modules/attribution/attribution.service.ts';
 import { workspaceContext } from '../database.ts';
 import type { CliDeps } from './deps.ts';
 

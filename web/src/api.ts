@@ -9,6 +9,8 @@ export class ApiError extends Error {
     message: string,
     /** Validation messages by field name, e.g. `{ email: 'must be a valid email address' }`. */
     readonly fields: FieldErrors = {},
+    /** The details as the server sent them, e.g. a refused file's problems line by line (fields keep one message per field). */
+    readonly details: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -57,7 +59,7 @@ function toFieldErrors(details: unknown): FieldErrors {
 function apiErrorOf(status: number, body: unknown): ApiError {
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new ApiError(status, error.code, error.message, toFieldErrors(error.details));
+    return new ApiError(status, error.code, error.message, toFieldErrors(error.details), error.details);
   }
   return new ApiError(status, 'unknown', `The server answered with an unexpected error (${status}).`);
 }

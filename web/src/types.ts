@@ -621,76 +621,15 @@ export type { AttributionModel } from '../../core/attribution/attribute.ts';
 export type { BridgeFactor, Team as BridgeTeam } from '../../core/bridge/revenue-bridge.ts';
 
 export type AttributionUnit = (typeof import('../../core/schemas/attribution.ts').ATTRIBUTION_UNITS)[number];
-/** Pipeline: deals created in the period, at their amount; revenue: deals won in it. */
-export type AttributionMeasure = 'pipeline' | 'revenue';
-type Model = import('../../core/attribution/attribute.ts').AttributionModel;
-/** Credited conversions (fractions of deals) and value, minor units. */
-export type AttributionCredit = { conversions: number; valueMinor: number };
-export type AttributionTally = { count: number; valueMinor: number };
-
-export type AttributionRow = {
-  /** The channel, or the campaign id (null: touches without a campaign). */
-  key: string | null;
-  name: string;
-  /** Per model; null for a model that was skipped. */
-  credits: Record<Model, AttributionCredit | null>;
-  sourced: AttributionTally;
-  influenced: AttributionTally;
-};
-
-export type AttributionMeasureReport = {
-  conversions: number;
-  valueMinor: number;
-  /** Conversions with no touch in the lookback window: in the totals, credited by no model. */
-  unattributed: AttributionCredit;
-  nonConverting: number;
-  /** Models left out, with the reason. */
-  skipped: Partial<Record<Model, string>>;
-  rows: AttributionRow[];
-};
-
-type CampaignCredit = { sourced: AttributionTally; influenced: AttributionTally; creditedMinor: Record<Model, number | null> };
-
-/** A campaign's spend, costs per stage and return in the period (every ratio without a denominator is null). */
-export type CampaignEconomics = {
-  id: string;
-  name: string;
-  channel: string | null;
-  currency: string;
-  startsOn: string | null;
-  endsOn: string | null;
-  budgetMinor: number | null;
-  spendMinor: number | null;
-  spendInPeriodMinor: number;
-  budgetUsed: number | null;
-  leads: number;
-  mqls: number;
-  sqls: number;
-  customers: number;
-  costPerMqlMinor: number | null;
-  costPerSqlMinor: number | null;
-  costPerCustomerMinor: number | null;
-  pipeline: CampaignCredit;
-  revenue: CampaignCredit;
-  roi: Record<Model, number | null>;
-};
-
-/** GET /attribution: a period's pipeline and revenue credited by every model, side by side. */
-export type AttributionReport = {
-  from: string;
-  to: string;
-  by: AttributionUnit;
-  lookbackDays: number;
-  currency: string;
-  currencies: Record<string, number>;
-  models: Model[];
-  /** The credit policy in force; no settling model until both teams signed one. */
-  policy: { version: number | null; settlingModel: Model | null; rules: import('../../core/schemas/attribution.ts').CreditRules };
-  pipeline: AttributionMeasureReport;
-  revenue: AttributionMeasureReport;
-  sample: { sampled: number; weight: number; estimatedLeadsWithTouches: number };
-  campaigns: CampaignEconomics[] | null;
-};
+export type {
+  AttributionReportDto as AttributionReport,
+  AttributionRow,
+  CampaignEconomics,
+  CreditDto as AttributionCredit,
+  Measure as AttributionMeasure,
+  MeasureReport as AttributionMeasureReport,
+  TallyDto as AttributionTally,
+} from '../../core/attribution/report.ts';
 
 export type AttributionSettings = { lookbackDays: number; isDefault: boolean; updatedAt: string | null; updatedBy: string | null };
 

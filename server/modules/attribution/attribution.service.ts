@@ -2,10 +2,11 @@ import { attributePaths, ATTRIBUTION_MODELS, type AttributionModel, type ModelOu
 import { conversionJourney, sourcedAndInfluenced, withinLookback, type DealConversion, type DealTouch, type SourcedInfluenced } from '../../../core/attribution/deal-journeys.ts';
 import { costPer, returnOnSpend, spendInPeriod } from '../../../core/attribution/economics.ts';
 import { journeysToPaths, NO_CAMPAIGN, type AttributionUnit, type Journey } from '../../../core/attribution/journeys.ts';
+import type { AttributionReportDto, AttributionRow, CampaignEconomics, CreditDto, Measure, MeasureReport, RulesInForce, TallyDto } from '../../../core/attribution/report.ts';
 import type { AttributionQuery } from '../../../core/schemas/attribution.ts';
 import { rate } from '../../../core/funnel/metrics.ts';
 import type { ServiceContext } from '../../http/context.ts';
-import { rulesInForce, type RulesInForce } from './credit-policy.service.ts';
+import { rulesInForce } from './credit-policy.service.ts';
 import { funnelFlows, type DayWindow } from './flows.service.ts';
 import { loadAttributionData, loadCampaigns, type CampaignInfo, type NullJourneys } from './journeys.service.ts';
 import { getAttributionSettings } from './settings.service.ts';
@@ -16,76 +17,6 @@ import { getAttributionSettings } from './settings.service.ts';
  * sourced and influenced tallies, and per campaign its spend, cost per MQL, SQL and won customer and
  * its return under each model. Money is in minor units (credited values rounded to whole ones).
  */
-
-export const MEASURES = ['pipeline', 'revenue'] as const;
-export type Measure = (typeof MEASURES)[number];
-
-export type CreditDto = { conversions: number; valueMinor: number };
-export type TallyDto = { count: number; valueMinor: number };
-
-export type AttributionRow = {
-  /** The channel, or the campaign id (null: touches without a campaign). */
-  key: string | null;
-  name: string;
-  /** Per model; null for a model that was skipped (Markov beyond its limits). */
-  credits: Record<AttributionModel, CreditDto | null>;
-  sourced: TallyDto;
-  influenced: TallyDto;
-};
-
-export type MeasureReport = {
-  conversions: number;
-  valueMinor: number;
-  /** Conversions with no touch in the lookback window: in the totals, credited by no model (still sourced). */
-  unattributed: CreditDto;
-  /** Estimated journeys in the period that did not convert (the sampled leads without a conversion, times the sample weight). */
-  nonConverting: number;
-  skipped: Partial<Record<AttributionModel, string>>;
-  rows: AttributionRow[];
-};
-
-export type CampaignEconomics = {
-  id: string;
-  name: string;
-  channel: string | null;
-  currency: string;
-  startsOn: string | null;
-  endsOn: string | null;
-  budgetMinor: number | null;
-  spendMinor: number | null;
-  /** The campaign's spend spread evenly over its days, the period's share (the whole spend without both dates). */
-  spendInPeriodMinor: number;
-  /** spend / budget; null without a budget. */
-  budgetUsed: number | null;
-  leads: number;
-  mqls: number;
-  sqls: number;
-  customers: number;
-  costPerMqlMinor: number | null;
-  costPerSqlMinor: number | null;
-  costPerCustomerMinor: number | null;
-  pipeline: { sourced: TallyDto; influenced: TallyDto; creditedMinor: Record<AttributionModel, number | null> };
-  revenue: { sourced: TallyDto; influenced: TallyDto; creditedMinor: Record<AttributionModel, number | null> };
-  /** (credited revenue − spend in the period) / spend in the period, per model; null without spend. */
-  roi: Record<AttributionModel, number | null>;
-};
-
-export type AttributionReportDto = {
-  from: string;
-  to: string;
-  by: AttributionUnit;
-  lookbackDays: number;
-  currency: string;
-  /** Currencies of the period's deals with their counts: amounts are summed as recorded. */
-  currencies: Record<string, number>;
-  models: readonly AttributionModel[];
-  policy: RulesInForce;
-  pipeline: MeasureReport;
-  revenue: MeasureReport;
-  /** The leads with touches in the period sampled for non-converting journeys, and how many leads each stands for. */
-  sample: { sampled: number; weight: number; estimatedLeadsWithTouches: number };
-  campaigns: CampaignEconomics[] | null;
-};
 
 const ZERO: TallyDto = { count: 0, valueMinor: 0 };
 

@@ -1,3 +1,4 @@
+import type { RulesInForce } from '../../../core/attribution/report.ts';
 import { z } from 'zod';
 import type { SigningRole } from '../../../core/permissions.ts';
 import { DEFAULT_CREDIT_RULES, ZCreditRules, type CreditRules } from '../../../core/schemas/attribution.ts';
@@ -29,7 +30,6 @@ export const CREDIT_POLICY: signing.CoSignedDocument<{ rules: CreditRules }> = {
 };
 
 /** The rules in force: the active policy's, or the defaults (with no settling model agreed) while none is signed. */
-export type RulesInForce = { version: number | null; settlingModel: CreditRules['settlingModel'] | null; rules: CreditRules };
 
 export async function rulesInForce(db: Db, workspaceId: string): Promise<RulesInForce> {
   const active = await signing.activeVersion(db, CREDIT_POLICY, workspaceId);

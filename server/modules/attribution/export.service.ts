@@ -1,7 +1,8 @@
 import { ATTRIBUTION_MODELS } from '../../../core/attribution/attribute.ts';
 import { toCsv, type CsvCell } from '../../../core/csv/export.ts';
 import type { ServiceContext } from '../../http/context.ts';
-import { attributionReport, MEASURES, type AttributionReportDto } from './attribution.service.ts';
+import { MEASURES, type AttributionReportDto } from '../../../core/attribution/report.ts';
+import { attributionReport } from './attribution.service.ts';
 import type { AttributionQuery } from '../../../core/schemas/attribution.ts';
 
 /**

@@ -65,47 +65,57 @@ function ConditionCard({ condition, met, summary, children }: { condition: Readi
   );
 }
 
-/** Operations accepts a known shortfall, saying why (the campaign's owner and the marketing leads are told). */
-function ShortfallModal({ campaignId, item, forecast, onClose }: { campaignId: string; item: { sku: string; name: string }; forecast: ProductForecast | undefined; onClose: () => void }) {
-  const confirm = useConfirmStock(campaignId);
+/** The reason the API says is missing or wrong: its `reason` field, or one of a list's (`items.0.reason`). */
+function reasonError(error: unknown): string | undefined {
+  return Object.entries(fieldErrorsOf(error)).find(([field]) => field === 'reason' || field.endsWith('.reason'))?.[1];
+}
+
+type ReasonModalProps = {
+  title: string;
+  /** What the decision is about, above the reason. */
+  children: ReactNode;
+  reason: { label: string; description: string; placeholder?: string; maxLength: number; whenMissing: string };
+  submitLabel: string;
+  /** Makes the decision with the trimmed reason. */
+  decide: (reason: string, callbacks: { onSuccess: () => void; onError: (error: unknown) => void }) => void;
+  isPending: boolean;
+  error: unknown;
+  onDone: () => void;
+  onClose: () => void;
+};
+
+/** A decision the gate keeps on the record with its reason: asks for the reason, then makes it; the API's objection to the reason shows on the field. */
+function ReasonModal({ title, children, reason, submitLabel, decide, isPending, error, onDone, onClose }: ReasonModalProps) {
   const form = useForm({
     initialValues: { reason: '' },
-    validate: { reason: (value) => (value.trim() ? null : 'Say why the launch can go ahead with less stock') },
+    validate: { reason: (value) => (value.trim() ? null : reason.whenMissing) },
   });
-  const submit = form.onSubmit(({ reason }) =>
-    confirm.mutate([{ sku: item.sku, decision: 'shortfall_accepted', reason: reason.trim() }], {
+  const submit = form.onSubmit((values) =>
+    decide(values.reason.trim(), {
       onSuccess: () => {
-        notifySuccess(`Shortfall of ${item.sku} accepted. Marketing is told why.`);
+        onDone();
         onClose();
       },
-      onError: (error) => {
-        const fields = fieldErrorsOf(error);
-        const reason = Object.entries(fields).find(([field]) => field.endsWith('.reason'))?.[1];
-        if (reason) form.setFieldError('reason', reason);
+      onError: (failure) => {
+        const message = reasonError(failure);
+        if (message) form.setFieldError('reason', message);
       },
     }),
   );
-  const onlyReason = Object.keys(fieldErrorsOf(confirm.error)).every((field) => field.endsWith('.reason'));
+  const isOnlyAboutReason = reasonError(error) !== undefined && Object.keys(fieldErrorsOf(error)).length === 1;
   return (
-    <Modal opened onClose={onClose} title={`Accept a shortfall of ${item.sku}`} centered>
+    <Modal opened onClose={onClose} title={title} centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {forecast && forecast.shortfall > 0 ? (
-            <Text size="sm">
-              The forecast shows <strong>{formatCount(forecast.shortfall)} units</strong> of {item.name} missing
-              {forecast.runsOutOn ? `: it runs out on ${formatDay(forecast.runsOutOn)} (week ${forecast.runsOutWeek?.slice(6)})` : ''}.
-            </Text>
-          ) : (
-            <Text size="sm">The launch goes ahead knowing that {item.name} may not cover the forecast demand.</Text>
-          )}
-          <ErrorAlert error={onlyReason ? null : confirm.error} />
+          {children}
+          <ErrorAlert error={isOnlyAboutReason ? null : error} />
           <Textarea
-            label="Reason"
-            description="Marketing and the campaign’s owner read this"
-            placeholder="e.g. 2,000 basins arrive in week 52; the TV spot says “while stocks last”"
+            label={reason.label}
+            description={reason.description}
+            placeholder={reason.placeholder}
             autosize
             minRows={2}
-            maxLength={1000}
+            maxLength={reason.maxLength}
             withAsterisk
             data-autofocus
             {...form.getInputProps('reason')}
@@ -114,13 +124,45 @@ function ShortfallModal({ campaignId, item, forecast, onClose }: { campaignId: s
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" color="orange" loading={confirm.isPending}>
-              Accept shortfall
+            <Button type="submit" color="orange" loading={isPending}>
+              {submitLabel}
             </Button>
           </Group>
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** Operations accepts a known shortfall, saying why (the campaign's owner and the marketing leads are told). */
+function ShortfallModal({ campaignId, item, forecast, onClose }: { campaignId: string; item: { sku: string; name: string }; forecast: ProductForecast | undefined; onClose: () => void }) {
+  const confirm = useConfirmStock(campaignId);
+  return (
+    <ReasonModal
+      title={`Accept a shortfall of ${item.sku}`}
+      reason={{
+        label: 'Reason',
+        description: 'Marketing and the campaign’s owner read this',
+        placeholder: 'e.g. 2,000 basins arrive in week 52; the TV spot says “while stocks last”',
+        maxLength: 1000,
+        whenMissing: 'Say why the launch can go ahead with less stock',
+      }}
+      submitLabel="Accept shortfall"
+      decide={(reason, callbacks) => confirm.mutate([{ sku: item.sku, decision: 'shortfall_accepted', reason }], callbacks)}
+      isPending={confirm.isPending}
+      error={confirm.error}
+      onDone={() => notifySuccess(`Shortfall of ${item.sku} accepted. Marketing is told why.`)}
+      onClose={onClose}
+    >
+      {forecast && forecast.shortfall > 0 ? (
+        <Text size="sm">
+          The forecast shows <strong>{formatCount(forecast.shortfall)} units</strong> of {item.name} missing
+          {forecast.runsOutOn ? `: it runs out on ${formatDay(forecast.runsOutOn)} (week ${forecast.runsOutWeek?.slice(6)})` : ''}.
+        </Text>
+      ) : (
+        <Text size="sm">The launch goes ahead knowing that {item.name} may not cover the forecast demand.</Text>
+      )}
+    </ReasonModal>
   );
 }
 
@@ -356,53 +398,26 @@ function NoticeCard({ readiness }: { readiness: Readiness }) {
 
 function OverrideModal({ campaignId, blockers, onClose }: { campaignId: string; blockers: Readiness['blockers']; onClose: () => void }) {
   const override = useOverrideLaunch(campaignId);
-  const form = useForm({
-    initialValues: { reason: '' },
-    validate: { reason: (value) => (value.trim() ? null : 'Say why the launch goes ahead anyway') },
-  });
-  const submit = form.onSubmit(({ reason }) =>
-    override.mutate(reason.trim(), {
-      onSuccess: () => {
-        notifySuccess('The launch is scheduled by override. The reason is kept on the campaign and in the audit log.');
-        onClose();
-      },
-      onError: (error) => form.setErrors(fieldErrorsOf(error)),
-    }),
-  );
   return (
-    <Modal opened onClose={onClose} title="Schedule the launch anyway?" centered>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Text size="sm">The launch gate blocks this campaign:</Text>
-          <List size="sm" spacing={2}>
-            {blockers.map((blocker) => (
-              <List.Item key={blocker.condition}>
-                <strong>{CONDITION_LABELS[blocker.condition]}:</strong> {blocker.message}
-              </List.Item>
-            ))}
-          </List>
-          <ErrorAlert error={override.error} formFields={['reason']} />
-          <Textarea
-            label="Reason for the override"
-            description="Kept on the campaign and in the audit log, with what it overrode"
-            autosize
-            minRows={2}
-            maxLength={2000}
-            withAsterisk
-            data-autofocus
-            {...form.getInputProps('reason')}
-          />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" color="orange" loading={override.isPending}>
-              Override and schedule
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      title="Schedule the launch anyway?"
+      reason={{ label: 'Reason for the override', description: 'Kept on the campaign and in the audit log, with what it overrode', maxLength: 2000, whenMissing: 'Say why the launch goes ahead anyway' }}
+      submitLabel="Override and schedule"
+      decide={(reason, callbacks) => override.mutate(reason, callbacks)}
+      isPending={override.isPending}
+      error={override.error}
+      onDone={() => notifySuccess('The launch is scheduled by override. The reason is kept on the campaign and in the audit log.')}
+      onClose={onClose}
+    >
+      <Text size="sm">The launch gate blocks this campaign:</Text>
+      <List size="sm" spacing={2}>
+        {blockers.map((blocker) => (
+          <List.Item key={blocker.condition}>
+            <strong>{CONDITION_LABELS[blocker.condition]}:</strong> {blocker.message}
+          </List.Item>
+        ))}
+      </List>
+    </ReasonModal>
   );
 }
 

@@ -4,12 +4,12 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { TOUCHPOINT_TYPES } from '../../../../core/funnel/stages.ts';
 import { fieldErrorsOf } from '../../api.ts';
-import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../notify.ts';
 import type { CreditPolicyContent, CreditPolicyVersion } from '../../types.ts';
-import { SIGNER_LABELS, TOUCHPOINT_LABELS } from '../contract/contract-text.ts';
+import { TOUCHPOINT_LABELS } from '../contract/contract-text.ts';
 import { useSaveVersion } from '../contract/use-co-signed.ts';
+import { signerNames, VoidSignaturesConfirm } from '../contract/VoidSignaturesConfirm.tsx';
 import { CREDIT_POLICY, MODEL_LABELS, SOURCING_LABELS } from './credit-policy.ts';
 
 const FORM_FIELDS = ['name', 'rules.settlingModel', 'rules.sourcedBy', 'rules.influencedTouchTypes', 'rules.terms'];
@@ -24,7 +24,6 @@ export function PolicyEditor({ version, onDirtyChange }: Props) {
   const save = useSaveVersion<CreditPolicyContent>(CREDIT_POLICY, version.version);
   const [confirming, setConfirming] = useState(false);
   const signed = version.signatures.filter((s) => !s.voidedAt);
-  const signers = signed.map((s) => `${s.userName} (${SIGNER_LABELS[s.role].seat.toLowerCase()})`).join(' and ');
   const dirty = form.isDirty();
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   useEffect(() => () => onDirtyChange(false), [onDirtyChange]);
@@ -62,7 +61,7 @@ export function PolicyEditor({ version, onDirtyChange }: Props) {
         <Stack gap="md">
           {signed.length > 0 && (
             <Alert color="yellow" variant="light" icon={<IconAlertTriangle />} title="Saving a change voids the signatures">
-              Signed by {signers}. They signed exactly what is saved now; if you change it, they need to sign again.
+              Signed by {signerNames(signed)}. They signed exactly what is saved now; if you change it, they need to sign again.
             </Alert>
           )}
           <ErrorAlert error={save.error} formFields={FORM_FIELDS} />
@@ -108,16 +107,7 @@ export function PolicyEditor({ version, onDirtyChange }: Props) {
           </Group>
         </Stack>
       </Paper>
-      <ConfirmModal
-        opened={confirming}
-        title="Save and void the signatures?"
-        confirmLabel="Save and void signatures"
-        onConfirm={submit}
-        onClose={() => setConfirming(false)}
-        loading={save.isPending}
-      >
-        This version was signed by {signers}. Saving a change voids their signatures, and they will need to sign again.
-      </ConfirmModal>
+      <VoidSignaturesConfirm signatures={signed} opened={confirming} loading={save.isPending} onConfirm={submit} onClose={() => setConfirming(false)} />
     </form>
   );
 }

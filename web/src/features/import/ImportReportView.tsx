@@ -1,9 +1,10 @@
-import { Alert, Button, Code, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconDownload, IconEye } from '@tabler/icons-react';
 import type { RecordKind } from '../../../../core/csv/presets.ts';
 import { NumTd, NumTh, TableCard } from '../../components/DataTable.tsx';
 import { formatCount, plural } from '../../format.ts';
 import type { ImportReport } from '../../types.ts';
+import { LineErrorsTable } from './LineErrorsTable.tsx';
 import { rejectedDataLines } from './rejected-rows.ts';
 import { Stat } from '../../components/Stat.tsx';
 
@@ -101,30 +102,7 @@ function ErrorsTable({ report }: { report: ImportReport }) {
           Showing the first {formatCount(report.errors.length)} of {formatCount(report.errorCount)} errors.
         </Text>
       )}
-      <TableCard minWidth={720} label="Errors by line">
-        <Table.Thead>
-          <Table.Tr>
-            <NumTh w={70}>Line</NumTh>
-            <Table.Th>Column</Table.Th>
-            <Table.Th>Problem</Table.Th>
-            <Table.Th>Value found</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {errors.map((error, index) => (
-            <Table.Tr key={`${error.line}-${error.field}-${index}`}>
-              <NumTd>{error.line}</NumTd>
-              <Table.Td>
-                <Code>{error.field}</Code>
-              </Table.Td>
-              <Table.Td>{error.message}</Table.Td>
-              <Table.Td maw={240} style={{ overflowWrap: 'anywhere' }}>
-                {error.value === undefined || error.value === '' ? <Text span c="dimmed" size="sm">(empty)</Text> : error.value}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </TableCard>
+      <LineErrorsTable errors={errors} label="Errors by line" />
     </Stack>
   );
 }

@@ -1,18 +1,17 @@
-import { Alert, Button, Code, FileInput, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, FileInput, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconEye, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
-import { NumTd, NumTh, TableCard } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatCount, plural } from '../../format.ts';
 import type { ProductImportResult } from '../../types.ts';
-import { ProductImportError, useImportProducts } from './use-products.ts';
+import { LineErrorsTable } from '../import/LineErrorsTable.tsx';
+import { rowErrorsOf, useImportProducts, type ProductRowError } from './use-products.ts';
 import { Stat } from '../../components/Stat.tsx';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const EXAMPLE = 'sku,name,kind,on_hand,weekly_baseline,incoming\nDET-5L,Detergent 5 L,product,1200,200,2026-04-01:500 2026-04-15:300\nBASIN-1,Washing basin,promo_item,300,0,';
 
-function RowErrors({ error }: { error: ProductImportError }) {
-  const rows = error.rows;
+function RowErrors({ rows }: { rows: ProductRowError[] }) {
   const fileProblem = rows.find((row) => row.line <= 1 || row.field === 'file');
   return (
     <Stack gap="sm">
@@ -20,38 +19,7 @@ function RowErrors({ error }: { error: ProductImportError }) {
         {fileProblem ? `${fileProblem.field === 'file' ? '' : `${fileProblem.field}: `}${fileProblem.message}` : `${plural(rows.length, 'problem')} in the file. Fix ${rows.length === 1 ? 'it' : 'them'} and try again: a file with any bad row changes nothing.`}
       </Alert>
       {rows.filter((row) => row.line > 1).length > 0 && (
-        <TableCard minWidth={620} label="Problems by line">
-          <Table.Thead>
-            <Table.Tr>
-              <NumTh w={70}>Line</NumTh>
-              <Table.Th>Column</Table.Th>
-              <Table.Th>Problem</Table.Th>
-              <Table.Th>Value found</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows
-              .filter((row) => row.line > 1)
-              .map((row, index) => (
-                <Table.Tr key={`${row.line}-${row.field}-${index}`}>
-                  <NumTd>{row.line}</NumTd>
-                  <Table.Td>
-                    <Code>{row.field}</Code>
-                  </Table.Td>
-                  <Table.Td>{row.message}</Table.Td>
-                  <Table.Td maw={220} style={{ overflowWrap: 'anywhere' }}>
-                    {row.value === undefined || row.value === '' ? (
-                      <Text span c="dimmed" size="sm">
-                        (empty)
-                      </Text>
-                    ) : (
-                      row.value
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-          </Table.Tbody>
-        </TableCard>
+        <LineErrorsTable errors={rows.filter((row) => row.line > 1)} label="Problems by line" />
       )}
     </Stack>
   );
@@ -60,6 +28,7 @@ function RowErrors({ error }: { error: ProductImportError }) {
 /** Operations' stock file in: previewed first, then saved all or nothing; new SKUs are added, known ones replaced. */
 export function ProductImport() {
   const run = useImportProducts();
+  const rowErrors = rowErrorsOf(run.error);
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<ProductImportResult | null>(null);
   const [lastDryRun, setLastDryRun] = useState(true);
@@ -117,7 +86,7 @@ export function ProductImport() {
             The preview checks every row without saving anything.
           </Text>
         </Group>
-        {run.error instanceof ProductImportError && run.error.code === 'validation_failed' ? <RowErrors error={run.error} /> : <ErrorAlert error={run.error} title="The import did not work" />}
+        {rowErrors.length > 0 ? <RowErrors rows={rowErrors} /> : <ErrorAlert error={run.error} title="The import did not work" />}
         {result && (
           <Stack gap="sm" aria-live="polite">
             <Alert color={result.isDryRun ? 'blue' : 'teal'} icon={result.isDryRun ? <IconEye /> : <IconCircleCheck />} title={result.isDryRun ? 'Preview: nothing has been saved yet' : 'Import finished'}>

@@ -1,4 +1,4 @@
-import { api, ApiError, apiUrl } from '../../api.ts';
+import { api, ApiError, uploadFile } from '../../api.ts';
 import { queryKeys } from '../../query-keys.ts';
 import type { Incoming, Product, ProductImportResult, ProductKind } from '../../types.ts';
 import { useWorkspaceMutation, useWorkspacePages, useWorkspaceQuery } from '../workspaces/use-workspace-api.ts';
@@ -29,37 +29,16 @@ export function useUpdateProduct() {
 
 export type ProductRowError = { line: number; field: string; message: string; value?: string };
 
-/** A refused products file, with every problem and its line (ApiError keeps one message per field, not per line). */
-export class ProductImportError extends ApiError {
-  constructor(status: number, code: string, message: string, readonly rows: ProductRowError[]) {
-    super(status, code, message);
-  }
-}
-
-function rowErrorsOf(details: unknown): ProductRowError[] {
+/** The problems of a refused products file, line by line (none for any other failure). */
+export function rowErrorsOf(error: unknown): ProductRowError[] {
+  const details = error instanceof ApiError && error.code === 'validation_failed' ? error.details : null;
   if (!Array.isArray(details)) return [];
   return details.filter((item): item is ProductRowError => Boolean(item) && typeof item === 'object' && typeof item.line === 'number' && typeof item.message === 'string');
 }
 
-async function importProducts(workspaceId: string, file: File, dryRun: boolean): Promise<ProductImportResult> {
-  let response: Response;
-  try {
-    response = await fetch(apiUrl(`/workspaces/${workspaceId}/products/import`, { dryRun: String(dryRun) }), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': 'text/csv' },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'Could not reach the Accord server. Check your connection and try again.');
-  }
-  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null;
-  if (response.ok) return body as unknown as ProductImportResult;
-  const error = body?.error;
-  throw new ProductImportError(response.status, error?.code ?? 'unknown', error?.message ?? `The server answered with an unexpected error (${response.status}).`, rowErrorsOf(error?.details));
-}
-
 /** Sends the products CSV as it is; a dry run checks every row and saves nothing; a file with any bad row changes nothing. */
 export function useImportProducts() {
-  return useWorkspaceMutation((workspaceId, { file, dryRun }: { file: File; dryRun: boolean }) => importProducts(workspaceId, file, dryRun));
+  return useWorkspaceMutation((workspaceId, { file, dryRun }: { file: File; dryRun: boolean }) =>
+    uploadFile<ProductImportResult>(`/workspaces/${workspaceId}/products/import`, file, { query: { dryRun: String(dryRun) }, contentType: 'text/csv' }),
+  );
 }

@@ -18,6 +18,7 @@ import { LivePreview, previewSummary } from '../LivePreview.tsx';
 import { useCampaignNames } from '../use-campaign-names.ts';
 import { LEAD_CONTRACT } from '../co-signed.ts';
 import { useSaveVersion } from '../use-co-signed.ts';
+import { VoidSignaturesConfirm } from '../VoidSignaturesConfirm.tsx';
 import { SAMPLE_SIZE, useContractSample } from '../use-contract.ts';
 import { usePreviewScores } from '../use-preview-scores.ts';
 import { EditorFormProvider, LIST_NAMES, useEditorForm, type RuleListName } from './editor-form.ts';
@@ -235,17 +236,7 @@ export function ContractEditor({ version, activeVersion, activeDefinition, onDir
           </Stack>
         </Paper>
       </Stack>
-      <ConfirmModal
-        opened={confirming}
-        title="Save and void the signatures?"
-        confirmLabel="Save and void signatures"
-        onConfirm={submit}
-        onClose={() => setConfirming(false)}
-        loading={save.isPending}
-      >
-        This version was signed by {signed.map((s) => `${s.userName} (${SIGNER_LABELS[s.role].seat.toLowerCase()})`).join(' and ')}. Saving a change voids
-        their signatures, and they will need to sign again.
-      </ConfirmModal>
+      <VoidSignaturesConfirm signatures={signed} opened={confirming} loading={save.isPending} onConfirm={submit} onClose={() => setConfirming(false)} />
       <ConfirmModal
         opened={blocker.state === 'blocked'}
         title="Leave without saving?"
