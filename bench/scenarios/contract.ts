@@ -11,15 +11,22 @@ import { SCALE_LEADS, seedAtScale } from '../seed.ts';
 import type { Scenario, ScenarioOptions } from './platform.ts';
 
 const SCORING_SAMPLES = 500;
+/**
+ * Untimed touchpoints first, on other leads: the figure is for a server that has been running,
+ * not for its first requests after the seed (measured: the p95 of the first 200 is about twice
+ * that of the thousandth onwards, on the database's side as much as in this process).
+ */
+const WARM_UP_SAMPLES = 1_000;
 
 /** One new touchpoint for a lead, stored and its lead rescored, as the batch API does it; timed one by one. */
-async function scoringLatencies(ctx: ServiceContext, leadIds: string[]): Promise<number[]> {
+async function scoringLatencies(ctx: ServiceContext, leadIds: string[], warmUpLeadIds: string[]): Promise<number[]> {
+  const touch = (leadId: string, i: number) =>
+    ingestTouchpoints(ctx, [{ leadId, type: 'page_view', url: `https://brightwash.example/pricing?visit=${i}`, occurredAt: new Date(ctx.now.getTime() - i * 1000).toISOString() }]);
+  for (let i = 0; i < WARM_UP_SAMPLES; i++) await touch(warmUpLeadIds[i % warmUpLeadIds.length]!, i);
   const durations: number[] = [];
   for (let i = 0; i < SCORING_SAMPLES; i++) {
-    const leadId = leadIds[(i * 7919) % leadIds.length]!;
-    const touchpoint = { leadId, type: 'page_view' as const, url: `https://brightwash.example/pricing?visit=${i}`, occurredAt: new Date(ctx.now.getTime() - i * 1000).toISOString() };
     const started = performance.now();
-    await ingestTouchpoints(ctx, [touchpoint]);
+    await touch(leadIds[(i * 7919) % leadIds.length]!, i);
     durations.push(performance.now() - started);
   }
   return durations.sort((a, b) => a - b);
@@ -55,8 +62,8 @@ async function leadContract(options: ScenarioOptions): Promise<Record<string, Me
     await backtestVersion(ctx, { version: rescored.version, from: period.from, to: period.to });
     const backtestSeconds = (performance.now() - started) / 1000;
 
-    const leadIds = (await queryRows<{ id: string }>(database.db, sql`select id from leads where workspace_id = ${workspace.id}::uuid order by id limit 5000`)).map((r) => r.id);
-    const latencies = await scoringLatencies(ctx, leadIds);
+    const leadIds = (await queryRows<{ id: string }>(database.db, sql`select id from leads where workspace_id = ${workspace.id}::uuid order by id limit 6000`)).map((r) => r.id);
+    const latencies = await scoringLatencies(ctx, leadIds.slice(0, 5000), leadIds.slice(5000));
     const postgres = options.db === 'postgres';
     return {
       score_one_touchpoint_p95: atMost(percentile(latencies, 95), 'ms', 5),

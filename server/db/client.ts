@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types, type QueryOptions, type Transaction } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -47,9 +47,27 @@ export function openPostgres(url: string, poolSize = 10): Database {
   };
 }
 
-/** Wraps an open PGlite instance (a data folder, or a clone in tests). */
+/** The types drizzle reads as PGlite gives them (text): timestamps, dates, intervals and their arrays, numeric[]. */
+const READ_AS_GIVEN = [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182];
+
+/** Queries that leave the instance's own parsers in charge (see `wrapPglite`). */
+function withInstanceParsers(client: Pick<Transaction, 'query'>) {
+  return <T>(query: string, params?: unknown[], options?: QueryOptions) => client.query<T>(query, params, options && { ...options, parsers: undefined });
+}
+
+/**
+ * Wraps an open PGlite instance (a data folder, or a clone in tests). Drizzle hands every query
+ * its own parsers for a few types, and PGlite then copies its whole table of some 300 parsers
+ * for that query: measured, 0.09 ms each time, a third of a small query. So the instance itself
+ * reads those types as drizzle wants, and drizzle's queries reach it without parsers of their own.
+ */
 export function wrapPglite(client: PGlite, onClose: () => void = () => undefined): Database {
-  const db = drizzlePglite(client, { schema });
+  for (const type of READ_AS_GIVEN) client.parsers[type] = (value: string) => value;
+  const drizzleClient = {
+    query: withInstanceParsers(client),
+    transaction: <T>(work: (tx: Pick<Transaction, 'query'>) => Promise<T>) => client.transaction((tx) => work({ query: withInstanceParsers(tx) })),
+  } as unknown as PGlite;
+  const db = drizzlePglite({ client: drizzleClient, schema });
   return {
     db: db as unknown as Db,
     kind: 'embedded',

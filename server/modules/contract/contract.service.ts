@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { diffDefinitions } from '../../../core/scoring/diff.ts';
 import { DEFAULT_LEAD_DEFINITION, ZLeadDefinition, type LeadDefinition } from '../../../core/schemas/scoring.ts';
@@ -38,12 +38,40 @@ export const LEAD_CONTRACT: signing.CoSignedDocument<ContractContent> = {
   contentOf: (row) => ({ definition: row.definition, sla: row.sla }),
 };
 
-/** The version that scores leads now, if the two teams have signed one. */
-export async function activeContract(db: Db, workspaceId: string): Promise<Contract | null> {
+/** Which version is active, by number and content hash; null when none is. */
+export type ActiveContractRef = { version: number; contentHash: string } | null;
+
+/**
+ * The active version's number and content hash as one scalar column, for a statement that runs
+ * anyway (storing touchpoints) to carry, which saves scoring a round trip.
+ */
+export function activeContractRef(workspaceId: string): SQL {
+  return sql`(select json_build_object('version', d.version, 'contentHash', d.content_hash)
+    from ${leadDefinitions} d where d.workspace_id = ${workspaceId}::uuid and d.status = 'active')`;
+}
+
+const CONTENTS_KEPT = 64;
+/** Contents by content hash: a hash names one content for good, so any process may keep it. */
+const contents = new Map<string, ContractContent>();
+
+function keepContent(contentHash: string, content: ContractContent): void {
+  if (contents.size >= CONTENTS_KEPT) contents.delete(contents.keys().next().value!);
+  contents.set(contentHash, content);
+}
+
+/**
+ * The version that scores leads now, if the two teams have signed one. Given which version is
+ * active (from `activeContractRef`), a content seen before is not read again.
+ */
+export async function activeContract(db: Db, workspaceId: string, known?: ActiveContractRef): Promise<Contract | null> {
+  if (known === null) return null;
+  const content = known && contents.get(known.contentHash);
+  if (known && content) return { ...known, ...content };
   const [row] = await db
     .select({ version: leadDefinitions.version, definition: leadDefinitions.definition, sla: leadDefinitions.sla, contentHash: leadDefinitions.contentHash })
     .from(leadDefinitions)
     .where(and(eq(leadDefinitions.workspaceId, workspaceId), eq(leadDefinitions.status, 'active')));
+  if (row) keepContent(row.contentHash, { definition: row.definition, sla: row.sla });
   return row ?? null;
 }
 

@@ -9,7 +9,7 @@ import { AppError } from '../../http/errors.ts';
 import type { LeadStage } from '../../../core/funnel/stages.ts';
 import { moveLeads } from '../funnel/stages.service.ts';
 import { handOverMqls } from '../sla/handover.service.ts';
-import { activeContract, type Contract } from './contract.service.ts';
+import { activeContract, type ActiveContractRef, type Contract } from './contract.service.ts';
 import { leadDefinitions, leadScores } from './contract.table.ts';
 import { byIds, leadIdPages, loadScoredLeads, prefetchedPages, type ScoredLead } from './subjects.ts';
 
@@ -78,11 +78,12 @@ async function scoreAndQualify(tx: Db, ctx: ServiceContext, contract: Contract, 
 
 /**
  * Rescores leads after something about them changed (a touchpoint, a field), inside the
- * caller's transaction. Without an active contract there is nothing to score by.
+ * caller's transaction. Without an active contract there is nothing to score by. A caller that
+ * already read which version is active (`activeContractRef`) passes it on.
  */
-export async function rescoreLeads(tx: Db, ctx: ServiceContext, leadIds: readonly string[]): Promise<void> {
+export async function rescoreLeads(tx: Db, ctx: ServiceContext, leadIds: readonly string[], active?: ActiveContractRef): Promise<void> {
   if (leadIds.length === 0) return;
-  const contract = await activeContract(tx, ctx.workspaceId);
+  const contract = await activeContract(tx, ctx.workspaceId, active);
   if (!contract) return;
   const ids = [...new Set(leadIds)];
   for (let i = 0; i < ids.length; i += PAGE_SIZE) {

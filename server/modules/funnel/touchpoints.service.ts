@@ -8,6 +8,7 @@ import { AppError } from '../../http/errors.ts';
 import { touchpoints, visitors } from './funnel.table.ts';
 import { futureDateFields } from './checks.ts';
 import { lookupRef, resolveRefs } from './refs.ts';
+import { activeContractRef, type ActiveContractRef } from '../contract/contract.service.ts';
 import { rescoreLeads } from '../contract/scoring.service.ts';
 
 export type IngestResult = { received: number; stored: number; duplicates: number };
@@ -93,10 +94,10 @@ async function buildRows(tx: Db, workspaceId: string, inputs: TouchpointInput[],
 
 /**
  * Inserts rows through one JSON parameter (same statement on PGlite and PostgreSQL); returns how
- * many were new, and the leads they belong to.
+ * many were new, the leads they belong to, and which lead contract version will rescore them.
  */
-async function insertRows(tx: Db, workspaceId: string, rows: TouchpointRow[], now: Date): Promise<{ stored: number; leadIds: string[] }> {
-  const [result] = await queryRows<{ stored: number; lead_ids: string[] | null }>(tx, sql`
+async function insertRows(tx: Db, workspaceId: string, rows: TouchpointRow[], now: Date): Promise<{ stored: number; leadIds: string[]; contract: ActiveContractRef }> {
+  const [result] = await queryRows<{ stored: number; lead_ids: string[] | null; contract: ActiveContractRef }>(tx, sql`
     with incoming as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
         id uuid, dedupe_key text, external_id text, lead_id uuid, anonymous_id text, type text,
@@ -108,8 +109,10 @@ async function insertRows(tx: Db, workspaceId: string, rows: TouchpointRow[], no
       on conflict (workspace_id, dedupe_key) do nothing
       returning lead_id
     )
-    select count(*)::int as stored, array_agg(distinct lead_id::text) filter (where lead_id is not null) as lead_ids from stored`);
-  return { stored: Number(result?.stored ?? 0), leadIds: result?.lead_ids ?? [] };
+    select count(*)::int as stored, array_agg(distinct lead_id::text) filter (where lead_id is not null) as lead_ids,
+      ${activeContractRef(workspaceId)} as contract
+    from stored`);
+  return { stored: Number(result!.stored), leadIds: result!.lead_ids ?? [], contract: result!.contract };
 }
 
 /** Remembers every anonymous browser of the batch with when it was first and last seen. */
@@ -149,8 +152,8 @@ export async function ingestTouchpoints(ctx: ServiceContext, inputs: TouchpointI
       throw new AppError('validation_failed', `${errors.length} touchpoint(s) have errors; nothing was stored. First: ${details[0]!.field} ${details[0]!.message}`, details);
     }
     await touchVisitors(tx, ctx.workspaceId, rows);
-    const { stored, leadIds } = await insertRows(tx, ctx.workspaceId, rows, ctx.now);
-    await rescoreLeads(tx, ctx, leadIds);
+    const { stored, leadIds, contract } = await insertRows(tx, ctx.workspaceId, rows, ctx.now);
+    await rescoreLeads(tx, ctx, leadIds, contract);
     return { received: inputs.length, stored, duplicates: inputs.length - stored };
   });
 }

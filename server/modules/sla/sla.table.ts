@@ -75,6 +75,8 @@ export const leadHandovers = pgTable(
     index('lead_handovers_owner_idx').on(t.workspaceId, t.ownerId, t.mqlAt),
     index('lead_handovers_mql_idx').on(t.workspaceId, t.mqlAt),
     index('lead_handovers_open_idx').on(t.firstContactDueAt).where(sql`${t.decision} is null`),
+    // Routing counts each rep's undecided MQLs against their capacity.
+    index('lead_handovers_owner_open_idx').on(t.workspaceId, t.ownerId).where(sql`${t.decision} is null`),
     foreignKey({ name: 'lead_handovers_lead_fk', columns: [t.workspaceId, t.leadId], foreignColumns: [leads.workspaceId, leads.id] }).onDelete('cascade'),
   ],
 );
