@@ -42,6 +42,28 @@ function fingerprint(db: Db, ws: string) {
   );
 }
 
+type ForeignKey = { name: string; child: string; parent: string; childColumns: string[]; parentColumns: string[] };
+
+/** Every foreign key whose rows point at nothing: the demo writes without the database checking them. */
+async function danglingReferences(db: Db): Promise<{ name: string; rows: number }[]> {
+  const keys = await rows<ForeignKey>(db, sql`
+    select c.conname as name, cr.relname as child, pr.relname as parent,
+      array(select a.attname::text from unnest(c.conkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.i) as "childColumns",
+      array(select a.attname::text from unnest(c.confkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.n order by k.i) as "parentColumns"
+    from pg_constraint c join pg_class cr on cr.oid = c.conrelid join pg_class pr on pr.oid = c.confrelid
+    where c.contype = 'f' and c.connamespace = 'public'::regnamespace`);
+  const dangling = [];
+  for (const key of keys) {
+    const column = (alias: string, name: string) => sql`${sql.identifier(alias)}.${sql.identifier(name)}`;
+    const given = sql.join(key.childColumns.map((name) => sql`${column('c', name)} is not null`), sql` and `);
+    const matches = sql.join(key.childColumns.map((name, i) => sql`${column('p', key.parentColumns[i]!)} = ${column('c', name)}`), sql` and `);
+    const { n } = await one<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(key.child)} c
+      where ${given} and not exists (select 1 from ${sql.identifier(key.parent)} p where ${matches})`);
+    if (n > 0) dangling.push({ name: key.name, rows: n });
+  }
+  return dangling;
+}
+
 async function tableCounts(db: Db, ws: string) {
   const counts = await one<Record<string, number>>(
     db,
@@ -134,6 +156,17 @@ describeOnEngines('demo company (Brightwash)', (h) => {
     expect(transitions.byPeople).toBeGreaterThan(0);
     const sides = await rows<{ stage: string }>(h.db, sql`select distinct stage from leads where workspace_id = ${ws} and stage in ('nurture', 'recycled', 'disqualified')`);
     expect(sides).toHaveLength(3);
+  });
+
+  it('leaves no row pointing at a row that does not exist, though it writes without foreign-key checks', async () => {
+    expect(await danglingReferences(h.db)).toEqual([]);
+    const orphan = crypto.randomUUID();
+    await h.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`insert into stage_transitions (workspace_id, id, lead_id, to_stage, at, cause) values (${ws}, ${orphan}, ${orphan}, 'lead', ${NOW.toISOString()}, 'test')`);
+    });
+    expect(await danglingReferences(h.db)).toEqual([{ name: 'stage_transitions_lead_fk', rows: 1 }]);
+    await h.db.execute(sql`delete from stage_transitions where workspace_id = ${ws} and id = ${orphan}`);
   });
 
   it('writes no date in the future', async () => {

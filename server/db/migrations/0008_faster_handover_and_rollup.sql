@@ -85,3 +85,11 @@ BEGIN
   RETURN NULL;
 END
 $$;
+--> statement-breakpoint
+-- The rollup holds whatever the session's replication role: the demo fill writes its generated
+-- rows without foreign-key checks (session_replication_role = replica), never without the rollup.
+ALTER TABLE leads ENABLE ALWAYS TRIGGER funnel_rollup_insert;
+--> statement-breakpoint
+ALTER TABLE leads ENABLE ALWAYS TRIGGER funnel_rollup_update;
+--> statement-breakpoint
+ALTER TABLE leads ENABLE ALWAYS TRIGGER funnel_rollup_delete;
