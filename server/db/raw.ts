@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { DrizzleQueryError, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from './client.ts';
 
@@ -35,4 +35,13 @@ export function arrayParam(values: readonly (string | number)[], type: 'uuid' | 
 /** `column = any(ids)`: an index scan per id, whatever the number of ids. */
 export function idsIn(column: AnyPgColumn, ids: readonly string[]): SQL {
   return sql`${column} = any(${arrayParam(ids, 'uuid')})`;
+}
+
+export const FOREIGN_KEY_VIOLATION = '23503';
+
+/** The SQLSTATE of a database error (through drizzle's wrapper), on either engine. */
+export function sqlState(error: unknown): string | undefined {
+  const cause: unknown = error instanceof DrizzleQueryError ? error.cause : error;
+  const code = (cause as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
 }

@@ -48,7 +48,7 @@ export function registerContractRoutes(app: FastifyInstance, _deps: RouteDeps): 
     schema: { tags, summary: 'Recent leads with their touchpoints, for the editor’s live preview (scored in the browser)', params: ZWorkspaceParams, querystring: z.object({ size: z.coerce.number().int().min(1).max(MAX_SAMPLE).default(100) }) },
     config: { access: 'contract.edit' },
   }, async (request) => {
-    const leads = await loadScoredLeads(request.ctx.db, request.ctx.workspaceId, sql`true`, sql`l.created_at desc, l.id`, request.query.size);
+    const leads = await loadScoredLeads(request.ctx.db, request.ctx.workspaceId, sql`true`, { order: sql`l.created_at desc, l.id`, limit: request.query.size });
     return { items: leads };
   });
 

@@ -19,6 +19,8 @@ const qualifiable = (stage: LeadStage) => QUALIFIABLE_STAGES.includes(stage);
 /** Leads per page of bulk scoring: PGlite blocks the event loop for a page's queries, so keep them short. */
 const PAGE_SIZE = 1_000;
 const SCORERS_KEPT = 64;
+/** Up to this many leads, a rescore loads them in one statement (see `loadScoredLeads`). */
+const FEW_LEADS = 20;
 
 const scorers = new Map<string, LeadScorer>();
 
@@ -87,7 +89,8 @@ export async function rescoreLeads(tx: Db, ctx: ServiceContext, leadIds: readonl
   if (!contract) return;
   const ids = [...new Set(leadIds)];
   for (let i = 0; i < ids.length; i += PAGE_SIZE) {
-    await scoreAndQualify(tx, ctx, contract, await loadScoredLeads(tx, ctx.workspaceId, byIds(ids.slice(i, i + PAGE_SIZE))));
+    const page = ids.slice(i, i + PAGE_SIZE);
+    await scoreAndQualify(tx, ctx, contract, await loadScoredLeads(tx, ctx.workspaceId, byIds(page), { few: page.length <= FEW_LEADS }));
   }
 }
 

@@ -39,26 +39,45 @@ type SubjectRow = {
 
 type TouchRow = { lead_id: string; type: ScoringTouchpoint['type']; url: string | null; campaign_id: string | null; channel: string | null; at: number };
 
+type TouchTuple = [type: ScoringTouchpoint['type'], url: string | null, campaignId: string | null, channel: string | null, at: number];
+
+export type LoadOptions = {
+  order?: SQL;
+  limit?: number;
+  /**
+   * A handful of leads (one touchpoint's): their touchpoints come inside the leads' statement,
+   * as JSON, which saves a round trip. For pages of hundreds, a second statement of rows is cheaper.
+   */
+  few?: boolean;
+};
+
+/** Each lead's touchpoints as JSON tuples, for the leads' own statement. */
+const touchTuples = sql`(
+  select json_agg(json_build_array(t.type, t.url, t.campaign_id, t.channel, floor(date_part('epoch', t.occurred_at) * 1000)))::text
+  from touchpoints t where t.workspace_id = l.workspace_id and t.lead_id = l.id) as touches`;
+
 /**
  * Leads with their account and touchpoints: two plain statements, the leads and then their
  * touchpoints as rows (epoch ms as a float: cheaper to send and parse than timestamps or
- * per-lead JSON, which made the database spend most of its time building arrays). The
- * account is a lateral lookup: joined plainly, a page of 1,000 ids made the planner hash
- * every account.
+ * per-lead JSON, which made the database spend most of its time building arrays); or one
+ * statement for a few leads. The account is a lateral lookup: joined plainly, a page of 1,000
+ * ids made the planner hash every account.
  */
-export async function loadScoredLeads(db: Db, workspaceId: string, where: SQL, order: SQL = sql`l.id`, limit?: number): Promise<ScoredLead[]> {
-  const rows = await queryRows<SubjectRow>(db, sql`
+export async function loadScoredLeads(db: Db, workspaceId: string, where: SQL, options: LoadOptions = {}): Promise<ScoredLead[]> {
+  const rows = await queryRows<SubjectRow & { touches?: string | null }>(db, sql`
     select l.id, trim(concat_ws(' ', l.first_name, l.last_name, case when l.first_name is null and l.last_name is null then l.email end)) as name,
       l.stage, l.created_at, l.title, l.email, coalesce(l.country, a.country) as country, l.source, l.channel, l.custom,
       a.employees as a_employees, a.industry as a_industry, a.country as a_country, a.domain as a_domain, a.id is not null as has_account,
       coalesce(l.reached_sql_at, l.reached_opportunity_at, l.reached_customer_at) is not null as reached_sql,
       coalesce(l.reached_opportunity_at, l.reached_customer_at) is not null as reached_opportunity,
       l.reached_customer_at is not null as reached_customer
+      ${options.few ? sql`, ${touchTuples}` : sql``}
     from leads l
     left join lateral (select * from accounts a where a.workspace_id = l.workspace_id and a.id = l.account_id limit 1) a on true
     where l.workspace_id = ${workspaceId}::uuid and ${where}
-    order by ${order}
-    ${limit ? sql`limit ${limit}` : sql``}`);
+    order by ${options.order ?? sql`l.id`}
+    ${options.limit ? sql`limit ${options.limit}` : sql``}`);
+  if (options.few) return rows.map((row) => toScoredLead(row, JSON.parse(row.touches ?? '[]').map(touchOf)));
   if (rows.length === 0) return [];
   const touches = await queryRows<TouchRow>(db, sql`
     select t.lead_id, t.type, t.url, t.campaign_id, t.channel, floor(date_part('epoch', t.occurred_at) * 1000) as at
@@ -68,10 +87,14 @@ export async function loadScoredLeads(db: Db, workspaceId: string, where: SQL, o
   return rows.map((row) => toScoredLead(row, touchesOf.get(row.id) ?? []));
 }
 
+function touchOf([type, url, campaignId, channel, at]: TouchTuple): ScoringTouchpoint {
+  return { type, url, campaignId, channel, occurredAt: new Date(at) };
+}
+
 function groupTouches(rows: TouchRow[]): Map<string, ScoringTouchpoint[]> {
   const byLead = new Map<string, ScoringTouchpoint[]>();
   for (const row of rows) {
-    const touch = { type: row.type, url: row.url, campaignId: row.campaign_id, channel: row.channel, occurredAt: new Date(Number(row.at)) };
+    const touch = touchOf([row.type, row.url, row.campaign_id, row.channel, Number(row.at)]);
     const list = byLead.get(row.lead_id);
     if (list) list.push(touch);
     else byLead.set(row.lead_id, [touch]);

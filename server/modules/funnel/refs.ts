@@ -21,15 +21,17 @@ function chunks<T>(items: T[]): T[][] {
 
 /**
  * Finds which of the referenced records exist in this workspace, in a few queries for any
- * number of references. An id from another workspace is simply not found.
+ * number of references. An id from another workspace is simply not found. With `trustIds`, ids
+ * are taken as found without a query: for a caller whose write a foreign key checks anyway, and
+ * who looks again only when it fails.
  */
-export async function resolveRefs(db: Db, workspaceId: string, kind: RefKind, requests: RefRequest[]): Promise<RefMap> {
+export async function resolveRefs(db: Db, workspaceId: string, kind: RefKind, requests: RefRequest[], options: { trustIds?: boolean } = {}): Promise<RefMap> {
   const table = REF_TABLES[kind];
   const ids = [...new Set(requests.map((r) => r.id).filter((v): v is string => Boolean(v)))];
   const externalIds = [...new Set(requests.map((r) => r.externalId).filter((v): v is string => Boolean(v)))];
-  const map: RefMap = { byId: new Set(), byExternalId: new Map() };
+  const map: RefMap = { byId: new Set(options.trustIds ? ids : []), byExternalId: new Map() };
   const lookups: SQL[] = [
-    ...chunks(ids).map((part) => inArray(table.id, part)),
+    ...(options.trustIds ? [] : chunks(ids).map((part) => inArray(table.id, part))),
     ...chunks(externalIds).map((part) => inArray(table.externalId, part)),
   ];
   for (const lookup of lookups) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { TouchpointInput } from '../../../core/schemas/funnel.ts';
 import type { Db } from '../../db/client.ts';
-import { queryRows } from '../../db/raw.ts';
+import { FOREIGN_KEY_VIOLATION, queryRows, sqlState } from '../../db/raw.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { touchpoints, visitors } from './funnel.table.ts';
@@ -59,9 +59,12 @@ async function stitchedLeads(tx: Db, workspaceId: string, anonymousIds: string[]
   return new Map(rows.filter((r) => r.leadId).map((r) => [r.anonymousId, r.leadId!]));
 }
 
-/** Resolves every reference of a batch and builds its rows, or lists what is wrong with it. */
-async function buildRows(tx: Db, workspaceId: string, inputs: TouchpointInput[], now: Date): Promise<{ rows: TouchpointRow[]; errors: TouchpointError[] }> {
-  const leadRefs = await resolveRefs(tx, workspaceId, 'lead', inputs.map((i) => ({ id: i.leadId, externalId: i.leadExternalId })));
+/**
+ * Resolves every reference of a batch and builds its rows, or lists what is wrong with it. With
+ * `trustLeadIds`, lead ids are left to the touchpoints' foreign key.
+ */
+async function buildRows(tx: Db, workspaceId: string, inputs: TouchpointInput[], now: Date, trustLeadIds: boolean): Promise<{ rows: TouchpointRow[]; errors: TouchpointError[] }> {
+  const leadRefs = await resolveRefs(tx, workspaceId, 'lead', inputs.map((i) => ({ id: i.leadId, externalId: i.leadExternalId })), { trustIds: trustLeadIds });
   const campaignRefs = await resolveRefs(tx, workspaceId, 'campaign', inputs.map((i) => ({ id: i.campaignId, externalId: i.campaignExternalId })));
   const anonymousIds = [...new Set(inputs.map((i) => i.anonymousId).filter((v): v is string => Boolean(v)))];
   const stitched = await stitchedLeads(tx, workspaceId, anonymousIds);
@@ -142,11 +145,22 @@ async function touchVisitors(tx: Db, workspaceId: string, rows: TouchpointRow[])
  * Stores a batch of touchpoints all-or-nothing: every reference must resolve in this
  * workspace, external ids must be unique within the batch, and a touchpoint already stored
  * (same external id, or same content) is counted as a duplicate, not stored again. The leads
- * that got new touchpoints are rescored in the same transaction.
+ * that got new touchpoints are rescored in the same transaction. Lead ids are first left to the
+ * foreign key, which saves a statement per batch; if it finds one that is not this workspace's,
+ * the batch is checked again, reference by reference, to say which.
  */
 export async function ingestTouchpoints(ctx: ServiceContext, inputs: TouchpointInput[]): Promise<IngestResult> {
+  try {
+    return await storeTouchpoints(ctx, inputs, true);
+  } catch (error) {
+    if (sqlState(error) !== FOREIGN_KEY_VIOLATION) throw error;
+    return storeTouchpoints(ctx, inputs, false);
+  }
+}
+
+function storeTouchpoints(ctx: ServiceContext, inputs: TouchpointInput[], trustLeadIds: boolean): Promise<IngestResult> {
   return ctx.db.transaction(async (tx) => {
-    const { rows, errors } = await buildRows(tx, ctx.workspaceId, inputs, ctx.now);
+    const { rows, errors } = await buildRows(tx, ctx.workspaceId, inputs, ctx.now, trustLeadIds);
     if (errors.length > 0) {
       const details = errors.slice(0, 100).map((e) => ({ field: `touchpoints.${e.index}.${e.field}`, message: e.message }));
       throw new AppError('validation_failed', `${errors.length} touchpoint(s) have errors; nothing was stored. First: ${details[0]!.field} ${details[0]!.message}`, details);

@@ -50,6 +50,14 @@ describeOnEngines('touchpoint ingest', (h) => {
     const badType = await send('POST', 'touchpoints/batch', { touchpoints: [{ leadExternalId: 'L2', type: 'smoke_signal', occurredAt: '2026-01-01T00:00:00Z' }] });
     expect(badType.json().error.details[0].field).toBe('touchpoints.0.type');
     const lead = (await send('GET', 'leads?q=l2')).json().items[0];
+    const unknownId = await send('POST', 'touchpoints/batch', {
+      touchpoints: [
+        { leadId: lead.id, type: 'event', occurredAt: '2026-01-01T00:00:00Z' },
+        { leadId: crypto.randomUUID(), type: 'call', occurredAt: '2026-01-01T00:00:00Z' },
+      ],
+    });
+    expect(unknownId.statusCode).toBe(400);
+    expect(unknownId.json().error.details).toEqual([{ field: 'touchpoints.1.leadId', message: 'no lead with this id in this workspace' }]);
     expect((await send('GET', `leads/${lead.id}`)).json().timeline.filter((e: { kind: string }) => e.kind === 'touchpoint')).toEqual([]);
   });
 
