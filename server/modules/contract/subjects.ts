@@ -37,7 +37,8 @@ type SubjectRow = {
   reached_customer: boolean;
 };
 
-type TouchRow = { lead_id: string; type: ScoringTouchpoint['type']; url: string | null; campaign_id: string | null; channel: string | null; at: number };
+/** A touchpoint of the page's `lead`th lead (from 1). */
+type TouchRow = { lead: number; type: ScoringTouchpoint['type']; url: string | null; campaign_id: string | null; channel: string | null; at: number };
 
 type TouchTuple = [type: ScoringTouchpoint['type'], url: string | null, campaignId: string | null, channel: string | null, at: number];
 
@@ -80,25 +81,21 @@ export async function loadScoredLeads(db: Db, workspaceId: string, where: SQL, o
   if (options.few) return rows.map((row) => toScoredLead(row, JSON.parse(row.touches ?? '[]').map(touchOf)));
   if (rows.length === 0) return [];
   const touches = await queryRows<TouchRow>(db, sql`
-    select t.lead_id, t.type, t.url, t.campaign_id, t.channel, floor(date_part('epoch', t.occurred_at) * 1000) as at
-    from touchpoints t
-    where t.workspace_id = ${workspaceId}::uuid and t.lead_id = any(${arrayParam(rows.map((row) => row.id), 'uuid')})`);
-  const touchesOf = groupTouches(touches);
-  return rows.map((row) => toScoredLead(row, touchesOf.get(row.id) ?? []));
+    select p.n::int as lead, t.type, t.url, t.campaign_id, t.channel, floor(date_part('epoch', t.occurred_at) * 1000) as at
+    from unnest(${arrayParam(rows.map((row) => row.id), 'uuid')}) with ordinality as p(id, n)
+    join touchpoints t on t.workspace_id = ${workspaceId}::uuid and t.lead_id = p.id`);
+  const touchesOf = groupTouches(touches, rows.length);
+  return rows.map((row, i) => toScoredLead(row, touchesOf[i]!));
 }
 
 function touchOf([type, url, campaignId, channel, at]: TouchTuple): ScoringTouchpoint {
   return { type, url, campaignId, channel, occurredAt: new Date(at) };
 }
 
-function groupTouches(rows: TouchRow[]): Map<string, ScoringTouchpoint[]> {
-  const byLead = new Map<string, ScoringTouchpoint[]>();
-  for (const row of rows) {
-    const touch = touchOf([row.type, row.url, row.campaign_id, row.channel, Number(row.at)]);
-    const list = byLead.get(row.lead_id);
-    if (list) list.push(touch);
-    else byLead.set(row.lead_id, [touch]);
-  }
+/** The touchpoints of each lead, by the lead's position in the page. */
+function groupTouches(rows: TouchRow[], leads: number): ScoringTouchpoint[][] {
+  const byLead = Array.from({ length: leads }, (): ScoringTouchpoint[] => []);
+  for (const row of rows) byLead[row.lead - 1]!.push(touchOf([row.type, row.url, row.campaign_id, row.channel, Number(row.at)]));
   return byLead;
 }
 
