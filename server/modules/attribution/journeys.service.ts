@@ -24,8 +24,12 @@ import { dayStart, type DayWindow } from './flows.service.ts';
 /** The share of leads sampled for non-converting journeys is MAX_NULL_JOURNEYS / leads of the workspace (at most all). */
 const MAX_NULL_JOURNEYS = 10_000;
 const HASH_RANGE = 1 << 20;
-/** Parts the touches are read in, side by side. */
-const TOUCH_PARTS = 4;
+/**
+ * Parts the touches are read in, side by side: more parts than cores, so that this process parses
+ * the first while the database still writes the others (measured on 2 cores, 1M touches: 4 parts
+ * 2.2–2.5 s, 8 parts 1.8–2.0 s, 16 no better). They take 8 of the pool's 10 connections for about a second.
+ */
+const TOUCH_PARTS = 8;
 
 export type CampaignInfo = {
   id: string;
