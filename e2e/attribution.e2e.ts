@@ -18,8 +18,8 @@ type Credit = { conversions: number; valueMinor: number } | null;
 type Report = {
   lookbackDays: number;
   policy: { settlingModel: string | null };
-  pipeline: { conversions: number; rows: { name: string; credits: Record<string, Credit> }[] };
-  revenue: { conversions: number; rows: { name: string; credits: Record<string, Credit> }[] };
+  pipeline: { conversions: number; unattributed: { conversions: number }; rows: { name: string; credits: Record<string, Credit> }[] };
+  revenue: { conversions: number; unattributed: { conversions: number }; rows: { name: string; credits: Record<string, Credit> }[] };
   campaigns: { name: string; spendInPeriodMinor: number; mqls: number }[] | null;
 };
 type Bridge = { current: { revenueMinor: number }; base: { revenueMinor: number }; segments: { segment: string }[] };
@@ -142,6 +142,22 @@ describe('attribution, the revenue bridge and the shared dashboard', () => {
     expect(await page.getByText(/NaN|Infinity/).count()).toBe(0);
   });
 
+  it('the dashboard compares with the period before when a target has no won revenue before it to split into levers', async () => {
+    const created = await page.request.post(`${accord.url}/api/v1/workspaces/${workspaceId}/targets`, {
+      data: { period: '2001-Q2', amountMinor: 50_000_000, currency: 'EUR' },
+      headers: { origin: accord.url },
+    });
+    expect(created.status()).toBe(201);
+    await page.goto(`${accord.url}/w/demo/dashboard?period=2001-Q2`);
+    const bridge = page.getByRole('region', { name: 'Revenue bridge' });
+    await bridge.getByText('The target cannot be split into levers yet').waitFor();
+    await bridge.getByText(/Why revenue differs from the period before/).waitFor();
+    await bridge.getByRole('list', { name: 'Revenue bridge waterfall' }).waitFor();
+    expect(await bridge.getByText('Could not load this').count()).toBe(0);
+    expect(await page.getByText(/NaN|Infinity/).count()).toBe(0);
+    await page.screenshot({ path: 'e2e/screenshots/dashboard-target-unsplittable.png', fullPage: true });
+  });
+
   it('a target manager changes the lookback window, and the credits follow it', async () => {
     await page.goto(`${accord.url}/w/demo/attribution`);
     await page.getByText('Lookback window: 90 days').waitFor();
@@ -163,8 +179,11 @@ describe('attribution, the revenue bridge and the shared dashboard', () => {
     const lines = fs.readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
     expect(lines[0]).toContain('w_shaped_amount');
     const report = await attribution('channel');
-    expect(lines.length).toBe(1 + report.pipeline.rows.length + report.revenue.rows.length);
+    // A line per channel and measure, and one for each measure's conversions without a touch in the lookback window.
+    const noTouchLines = [report.pipeline, report.revenue].filter((measure) => measure.unattributed.conversions > 0).length;
+    expect(lines.length).toBe(1 + report.pipeline.rows.length + report.revenue.rows.length + noTouchLines);
     expect(lines.some((line) => line.startsWith(`pipeline,channel,${report.pipeline.rows[0]!.name},`))).toBe(true);
+    expect(lines.filter((line) => line.includes(',No touch in the lookback window,'))).toHaveLength(noTouchLines);
   });
 
   it('the revenue bridge walks from the base to the actual revenue, lever by lever, with each team', async () => {

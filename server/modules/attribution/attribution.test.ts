@@ -3,6 +3,7 @@ import { expect, it, vi } from 'vitest';
 import { registerAttributionCommands } from '../../../cli/commands/attribution.ts';
 import { ATTRIBUTION_MODELS } from '../../../core/attribution/attribute.ts';
 import { describeOnEngines } from '../../testing/harness.ts';
+import { NO_TOUCH_LINE } from './export.service.ts';
 import { expectStatus, seedJanuary, workspaceWithRoles } from './fixtures.ts';
 
 const JANUARY = 'from=2026-01-01&to=2026-02-01';
@@ -107,6 +108,10 @@ describeOnEngines('attribution in the workspace', (h) => {
     expect(lines[0]).toBe(['measure', 'by', 'key', 'name', 'currency', 'sourced_count', 'sourced_amount', 'influenced_count', 'influenced_amount', ...ATTRIBUTION_MODELS.flatMap((m) => [`${m}_conversions`, `${m}_amount`])].join(','));
     expect(lines[1]).toBe('pipeline,channel,referral,referral,EUR,1,500,1,500,1,500,1,500,1,500,1,500,1,500,1,500,0.571429,250,1,500');
     expect(lines).toContain('pipeline,channel,organic_search,organic_search,EUR,0,0,1,1000,0,0,0,0,0.333333,333.33,0.360873,360.87,0.2,200,0.1,100,0.571429,500,0.333333,333.33');
+    const { unattributed } = (await expectStatus(t.as('marketing')('GET', `attribution?${JANUARY}`), 200)).revenue;
+    expect(unattributed.conversions).toBe(1);
+    const noTouch = ATTRIBUTION_MODELS.map(() => `${unattributed.conversions},${unattributed.valueMinor / 100}`).join(',');
+    expect(lines).toContain(`revenue,channel,,${NO_TOUCH_LINE},EUR,,,,,${noTouch}`);
 
     const table = await t.as('marketing')('GET', `attribution/export.csv?${JANUARY}&table=campaigns`);
     expect(table.body).toContain(`"'=HYPERLINK(""http://evil.example"",""win"")",'+cmd,EUR,,10,10,`);

@@ -15,18 +15,25 @@ const major = (minor: number | null | undefined) => (minor === null || minor ===
 /** Credited conversions to six decimals: 0.1 rather than 0.10000000000000002. */
 const share = (conversions: number | null | undefined) => (conversions === null || conversions === undefined ? null : Math.round(conversions * 1e6) / 1e6);
 
+/** The label of the line for conversions with no touch in the lookback window: no model credits them, so every model's column adds up to the total with it. */
+export const NO_TOUCH_LINE = 'No touch in the lookback window';
+
 function creditsCsv(report: AttributionReportDto): string {
   const header = [
     'measure', 'by', 'key', 'name', 'currency', 'sourced_count', 'sourced_amount', 'influenced_count', 'influenced_amount',
     ...ATTRIBUTION_MODELS.flatMap((model) => [`${model}_conversions`, `${model}_amount`]),
   ];
-  const rows = MEASURES.flatMap((measure) =>
-    report[measure].rows.map((row): CsvCell[] => [
+  const rows = MEASURES.flatMap((measure) => {
+    const { rows: credited, unattributed } = report[measure];
+    const lines = credited.map((row): CsvCell[] => [
       measure, report.by, row.key, row.name, report.currency,
       row.sourced.count, major(row.sourced.valueMinor), row.influenced.count, major(row.influenced.valueMinor),
       ...ATTRIBUTION_MODELS.flatMap((model) => [share(row.credits[model]?.conversions), major(row.credits[model]?.valueMinor)]),
-    ]),
-  );
+    ]);
+    if (unattributed.conversions === 0) return lines;
+    const noTouch = ATTRIBUTION_MODELS.flatMap(() => [unattributed.conversions, major(unattributed.valueMinor)]);
+    return [...lines, [measure, report.by, null, NO_TOUCH_LINE, report.currency, null, null, null, null, ...noTouch]];
+  });
   return toCsv(header, rows);
 }
 

@@ -1,6 +1,7 @@
-import { Anchor, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ApiError } from '../../api.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryStatus } from '../../components/QueryStatus.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -147,15 +148,29 @@ function AttributionSummary({ links }: { links: Links }) {
   );
 }
 
+/**
+ * Against the target when there is one; against the period before when there is none, or when the
+ * target cannot be split into levers (no revenue won in the six months before it), with a notice.
+ */
 function BridgeSummary({ scorecard }: { scorecard: Scorecard }) {
-  const compare = scorecard.target ? 'target' : 'previous';
-  const bridge = useBridge(scorecard.links.bridge.period, compare);
+  const { period } = scorecard.links.bridge;
+  const byTarget = useBridge(period, 'target', scorecard.target !== null);
+  const targetUnsplittable = byTarget.error instanceof ApiError && byTarget.error.code === 'validation_failed';
+  const compare = scorecard.target && !targetUnsplittable ? 'target' : 'previous';
+  const byPrevious = useBridge(period, 'previous', compare === 'previous');
+  const bridge = compare === 'target' ? byTarget : byPrevious;
   return (
     <Section
       title="Revenue bridge"
       description={`Why revenue differs from ${compare === 'target' ? 'the target' : 'the period before'}, lever by lever, with the team that owns each.`}
-      actions={<OpenLink to={`revenue-bridge?period=${scorecard.links.bridge.period}${compare === 'target' ? '&compare=target' : ''}`}>Open the bridge by channel</OpenLink>}
+      actions={<OpenLink to={`revenue-bridge?period=${period}${compare === 'target' ? '&compare=target' : ''}`}>Open the bridge by channel</OpenLink>}
     >
+      {targetUnsplittable && (
+        <Alert color="yellow" variant="light" mb="sm" title="The target cannot be split into levers yet">
+          No revenue was won in the six months before this period, so there are no rates to spread the target over channels and levers. Here is the
+          comparison with the period before instead.
+        </Alert>
+      )}
       <QueryStatus query={bridge} label="Loading the bridge">
         {(report) => (
           <Stack gap="sm">

@@ -21,7 +21,7 @@ export function useSaveLookback() {
 }
 
 /** The revenue bridge of a month or quarter against the period before or its target. */
-export function useBridge(period: string, compare: RevenueBridgeReport['compare']) {
+export function useBridge(period: string, compare: RevenueBridgeReport['compare'], enabled = true) {
   const query = { period, compare };
-  return useWorkspaceQuery<RevenueBridgeReport>((workspaceId) => queryKeys.bridge(workspaceId, query), 'bridge', { query, keepPrevious: true });
+  return useWorkspaceQuery<RevenueBridgeReport>((workspaceId) => queryKeys.bridge(workspaceId, query), 'bridge', { query, keepPrevious: true, enabled });
 }
