@@ -137,8 +137,10 @@ export const ZDisputeResolution = z.strictObject({
 });
 export type DisputeResolution = z.infer<typeof ZDisputeResolution>;
 
+/** What a list of disputes can be filtered by: a status, or `resolved` (upheld or rejected). */
+export const DISPUTE_FILTERS = [...DISPUTE_STATUSES, 'resolved'] as const;
 export const ZDisputeQuery = z.object({
-  status: z.enum(DISPUTE_STATUSES, oneOf(DISPUTE_STATUSES)).optional(),
+  status: z.enum(DISPUTE_FILTERS, oneOf(DISPUTE_FILTERS)).optional(),
   dealId: ZId.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

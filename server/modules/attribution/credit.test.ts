@@ -105,6 +105,8 @@ describeOnEngines('the credit policy and credit disputes', (h) => {
     const again = await expectStatus(t.as('sales_rep')('POST', 'credit/disputes', { dealId: seeded.benDeal.id, claimedChannel: 'sales', reason: 'I found him at a fair.' }), 201);
     const open = await expectStatus(t.as('operations')('GET', 'credit/disputes?status=open'), 200);
     expect(open.items.map((d: { id: string }) => d.id)).toEqual([again.id]);
+    const ruled = await expectStatus(t.as('operations')('GET', 'credit/disputes?status=resolved'), 200);
+    expect(ruled.items.map((d: { id: string; status: string }) => [d.id, d.status])).toEqual([[opened.id, 'upheld']]);
     const forDeal = await expectStatus(t.as('operations')('GET', `credit/disputes?dealId=${seeded.adaDeal.id}`), 200);
     expect(forDeal.items.map((d: { status: string }) => d.status)).toEqual(['upheld']);
     expect(await expectStatus(t.as('operations')('GET', `credit/disputes/${again.id}`), 200)).toMatchObject({ claimedChannel: 'sales', openedRole: 'sales_rep', creditedChannel: 'referral' });

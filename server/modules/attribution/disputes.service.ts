@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { UNKNOWN_CHANNEL } from '../../../core/attribution/deal-journeys.ts';
 import { personId, SIGNING_ROLES } from '../../../core/permissions.ts';
@@ -68,11 +68,16 @@ function selectDisputes(db: Db, where: SQL | undefined) {
 
 export type DisputeDto = Awaited<ReturnType<typeof selectDisputes>>[number];
 
-/** Disputes, newest first, filtered by status and deal. */
+function statusIs(filter: DisputeQuery['status']) {
+  if (filter === undefined) return undefined;
+  return filter === 'resolved' ? ne(creditDisputes.status, 'open') : eq(creditDisputes.status, filter);
+}
+
+/** Disputes, newest first, filtered by status (or resolved, whatever the ruling) and deal. */
 export async function listDisputes(ctx: ServiceContext, query: DisputeQuery): Promise<DisputeDto[]> {
   const where = and(
     eq(creditDisputes.workspaceId, ctx.workspaceId),
-    query.status ? eq(creditDisputes.status, query.status) : undefined,
+    statusIs(query.status),
     query.dealId ? eq(creditDisputes.dealId, query.dealId) : undefined,
   );
   return selectDisputes(ctx.db, where).limit(query.limit);

@@ -96,7 +96,7 @@ export function DisputesPage() {
   useDocumentTitle('Credit disputes');
   const { pathTo, can } = useCurrentWorkspace();
   const [shown, setShown] = useUrlSettings(readShown, writeShown);
-  const disputes = useDisputes(shown === 'open' ? { status: 'open' } : {});
+  const disputes = useDisputes(shown === 'all' ? {} : { status: shown });
   return (
     <Stack gap="lg">
       <PageHeader
@@ -122,8 +122,7 @@ export function DisputesPage() {
         {disputes.isFetching && disputes.data && <Loader size="sm" aria-label="Updating the disputes" />}
       </Group>
       <QueryStatus query={disputes} label="Loading the disputes">
-        {({ items }) => {
-          const rows = shown === 'resolved' ? items.filter((dispute) => dispute.status !== 'open') : items;
+        {({ items: rows }) => {
           return rows.length === 0 ? (
             <Paper withBorder radius="md" p="lg">
               <Text size="sm" c="dimmed">

@@ -1,11 +1,12 @@
 import { api } from '../../api.ts';
 import { queryKeys } from '../../query-keys.ts';
-import type { CreditDispute, DisputeInput, DisputeResolution, DisputeStatus, Items } from '../../types.ts';
+import type { CreditDispute, DisputeInput, DisputeResolution, Items } from '../../types.ts';
+import type { DisputeQuery } from '../../../../core/schemas/attribution.ts';
 import { useWorkspaceMutation, useWorkspaceQuery } from '../workspaces/use-workspace-api.ts';
 
-export type DisputeFilter = { status?: DisputeStatus; dealId?: string };
+export type DisputeFilter = Partial<Pick<DisputeQuery, 'status' | 'dealId'>>;
 
-/** Credit disputes, newest first (at most 500), of one status or deal when asked. */
+/** Credit disputes, newest first (at most 500), of one status (or resolved) or deal when asked. */
 export function useDisputes(filter: DisputeFilter) {
   return useWorkspaceQuery<Items<CreditDispute>>((workspaceId) => queryKeys.disputes(workspaceId, filter), 'credit/disputes', {
     query: { ...filter, limit: 500 },
