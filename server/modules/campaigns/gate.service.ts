@@ -4,6 +4,7 @@ import type { Role } from '../../../core/permissions.ts';
 import type { ApprovalRole } from '../../../core/schemas/campaigns.ts';
 import { evaluateReadiness, type Acknowledgement, type ReadinessInput, type ReadinessReport, type RepRef, type StockConfirmation } from '../../../core/readiness/gate.ts';
 import type { Db } from '../../db/client.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { readAll } from '../../db/parallel.ts';
 import { arrayText, queryJson } from '../../db/raw.ts';
 import { campaigns } from '../funnel/funnel.table.ts';
@@ -87,8 +88,8 @@ const acknowledgementGroups = sql`(
  * calendar gates hundreds); and the keys of the briefing and of the offer's terms, hashed only
  * when there is a published briefing or an approval to compare them with.
  */
-function prepareGateRows(db: Db) {
-  return db
+const preparedGateRows = preparedOnce((db) =>
+  db
     .select({
       id: campaigns.id,
       name: campaigns.name,
@@ -124,19 +125,15 @@ function prepareGateRows(db: Db) {
     .leftJoin(versionGroups, sql`gv.campaign_id = ${campaigns.id}`)
     .leftJoin(acknowledgementGroups, sql`gk.campaign_id = ${campaigns.id}`)
     .where(and(eq(campaigns.workspaceId, sql.placeholder('workspaceId')), sql`${campaigns.id} = any(${sql.placeholder('ids')}::uuid[])`))
-    .prepare('accord_gate_rows');
-}
-
-const preparedGateRows = new WeakMap<Db, ReturnType<typeof prepareGateRows>>();
+    .prepare('accord_gate_rows'),
+);
 
 /**
  * The gate's rows, through a prepared statement: the statement is long, and planning it anew
  * took longer than running it for one campaign.
  */
 async function gateRows(db: Db, workspaceId: string, ids: readonly string[]) {
-  let statement = preparedGateRows.get(db);
-  if (!statement) preparedGateRows.set(db, (statement = prepareGateRows(db)));
-  return statement.execute({ workspaceId, ids: arrayText(ids) });
+  return preparedGateRows(db).execute({ workspaceId, ids: arrayText(ids) });
 }
 
 type GateRow = Awaited<ReturnType<typeof gateRows>>[number];
@@ -152,12 +149,15 @@ function stamped<T extends { at: string }>(row: T): Omit<T, 'at'> & { at: Date }
   return { ...row, at: new Date(row.at) };
 }
 
-/** Each product's latest confirmation, from the batches. */
+/**
+ * Each product's latest confirmation, from the batches. Each is written out field by field: spread
+ * from the parsed batch, hundreds of them made slow dictionary objects, ten times the memory.
+ */
 function confirmationsByProduct(batches: readonly ConfirmationBatch[]): Map<string, StockConfirmation> {
   const byProduct = new Map<string, StockConfirmation>();
-  for (const { productIds, demands, at, ...batch } of batches) {
+  for (const { productIds, demands, at, decision, reason, launchOn, endOn, userId, name } of batches) {
     const when = new Date(at);
-    productIds.forEach((productId, i) => byProduct.set(productId, { ...batch, at: when, demand: demands[i]! }));
+    productIds.forEach((productId, i) => byProduct.set(productId, { decision, reason, launchOn, endOn, userId, name, at: when, demand: demands[i]! }));
   }
   return byProduct;
 }

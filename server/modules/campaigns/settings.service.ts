@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { actorUserId } from '../../../core/permissions.ts';
 import { DEFAULT_CAMPAIGN_SETTINGS, type CampaignSettings } from '../../../core/schemas/campaigns.ts';
 import { localDay } from '../../../core/sla/business-time.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -24,12 +25,18 @@ export type CampaignSetup = {
   updatedBy: string | null;
 };
 
-export async function loadCampaignSetup(db: Db, workspaceId: string): Promise<CampaignSetup> {
-  const [row] = await db
+/** Prepared: every launch gate and calendar reads it. */
+const setupRow = preparedOnce((db) =>
+  db
     .select({ name: workspaces.name, slug: workspaces.slug, timeZone: workspaces.timeZone, settings: campaignSettings })
     .from(workspaces)
     .leftJoin(campaignSettings, eq(campaignSettings.workspaceId, workspaces.id))
-    .where(eq(workspaces.id, workspaceId));
+    .where(eq(workspaces.id, sql.placeholder('workspaceId')))
+    .prepare('accord_campaign_setup'),
+);
+
+export async function loadCampaignSetup(db: Db, workspaceId: string): Promise<CampaignSetup> {
+  const [row] = await setupRow(db).execute({ workspaceId });
   if (!row) throw notFound('Workspace');
   const { settings } = row;
   return {

@@ -1,6 +1,7 @@
 import { and, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { Role } from '../../../core/permissions.ts';
 import type { Db } from '../../db/client.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { AppError } from '../../http/errors.ts';
 import { memberships, workspaces } from '../workspaces/workspaces.table.ts';
 import { oneTimeLinks, sessions, signInFailures, users } from './identity.table.ts';
@@ -78,26 +79,22 @@ export type SessionLookup =
 
 const NO_WORKSPACE = '00000000-0000-0000-0000-000000000000';
 
-function prepareSessionLookup(db: Db) {
-  return db
+const sessionLookup = preparedOnce((db) =>
+  db
     .select({ id: users.id, email: users.email, name: users.name, expiresAt: sessions.expiresAt, role: memberships.role })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.workspaceId, sql.placeholder('workspaceId'))))
     .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
-    .prepare('accord_session_lookup');
-}
-
-const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+    .prepare('accord_session_lookup'),
+);
 
 /**
  * Who a session cookie belongs to, and their role in the workspace the request is about:
  * one prepared query, since every request of a signed-in person makes it.
  */
 export async function resolveSession(db: Db, token: string, workspaceId: string | null, now: Date): Promise<SessionLookup> {
-  let lookup = sessionLookups.get(db);
-  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
-  const [row] = await lookup.execute({ tokenHash: hashSecret(token), workspaceId: workspaceId ?? NO_WORKSPACE });
+  const [row] = await sessionLookup(db).execute({ tokenHash: hashSecret(token), workspaceId: workspaceId ?? NO_WORKSPACE });
   if (!row) return { status: 'unknown' };
   if (row.expiresAt <= now) return { status: 'expired' };
   return { status: 'valid', user: { id: row.id, email: row.email, name: row.name }, role: row.role };

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { personId, grantableActions, type Action, type Actor } from '../../../core/permissions.ts';
 import type { Db } from '../../db/client.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -96,16 +97,14 @@ export type TokenLookup =
   | { status: 'valid'; workspaceId: string; actor: Actor }
   | { status: 'invalid'; reason: string };
 
-function prepareTokenLookup(db: Db) {
-  return db
+const tokenLookup = preparedOnce((db) =>
+  db
     .select({ token: apiTokens, creatorRole: memberships.role })
     .from(apiTokens)
     .leftJoin(memberships, and(eq(memberships.workspaceId, apiTokens.workspaceId), eq(memberships.userId, apiTokens.createdBy)))
     .where(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')))
-    .prepare('accord_token_lookup');
-}
-
-const tokenLookups = new WeakMap<Db, ReturnType<typeof prepareTokenLookup>>();
+    .prepare('accord_token_lookup'),
+);
 
 /**
  * Resolves a bearer token to its workspace and permissions, in one prepared query. A token can
@@ -114,9 +113,7 @@ const tokenLookups = new WeakMap<Db, ReturnType<typeof prepareTokenLookup>>();
  */
 export async function resolveToken(db: Db, secret: string, now: Date): Promise<TokenLookup> {
   if (!secret.startsWith(TOKEN_PREFIX)) return { status: 'invalid', reason: 'This is not an Accord API token.' };
-  let lookup = tokenLookups.get(db);
-  if (!lookup) tokenLookups.set(db, (lookup = prepareTokenLookup(db)));
-  const [found] = await lookup.execute({ tokenHash: hashSecret(secret) });
+  const [found] = await tokenLookup(db).execute({ tokenHash: hashSecret(secret) });
   if (!found) return { status: 'invalid', reason: 'This API token is unknown.' };
   const { token: row, creatorRole } = found;
   if (row.revokedAt) return { status: 'invalid', reason: 'This API token was revoked.' };
