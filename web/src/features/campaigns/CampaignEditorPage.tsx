@@ -14,16 +14,16 @@ import {
   Text,
   TextInput,
   Textarea,
-  Title,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { IconLock, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ROLE_LABELS } from '../../../../core/permissions.ts';
 import { OFFER_KINDS } from '../../../../core/schemas/campaigns.ts';
 import { fieldErrorsOf } from '../../api.ts';
+import { CardSection } from '../../components/CardSection.tsx';
 import { BackLink } from '../../components/BackLink.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -65,25 +65,6 @@ function DayField({ form, path, label, description, required = false }: { form: 
   );
 }
 
-function FormCard({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-label={title}>
-      <Stack gap="md">
-        <Stack gap={2}>
-          <Title order={2} fz="h4">
-            {title}
-          </Title>
-          {description && (
-            <Text size="sm" c="dimmed">
-              {description}
-            </Text>
-          )}
-        </Stack>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
 
 function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
@@ -253,7 +234,7 @@ function PlanForm({ plan, members }: { plan: CampaignPlan | null; members: Membe
             This campaign is scheduled. Saving a change takes it back to draft: the launch gate has to be passed again.
           </Alert>
         )}
-        <FormCard title="The campaign" description="What it is for, who runs it and where it is seen.">
+        <CardSection title="The campaign" description="What it is for, who runs it and where it is seen.">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput label="Name" placeholder="Free washing basin with every 5 L" withAsterisk data-autofocus {...form.getInputProps('name')} />
             <TextInput label="Type" placeholder="Promotion, launch, event…" {...form.getInputProps('type')} />
@@ -267,17 +248,17 @@ function PlanForm({ plan, members }: { plan: CampaignPlan | null; members: Membe
             <Textarea label="Audience" placeholder="Who the campaign speaks to" autosize minRows={1} {...form.getInputProps('audience')} />
             <TagsInput label="Segments" description="Two offers to the same segment at once are flagged" placeholder="families, retailers…" {...form.getInputProps('segments')} />
           </SimpleGrid>
-        </FormCard>
+        </CardSection>
 
-        <FormCard title="Dates" description="Days in the workspace’s calendar. Sales must be briefed the minimum notice before the announcement (or the launch).">
+        <CardSection title="Dates" description="Days in the workspace’s calendar. Sales must be briefed the minimum notice before the announcement (or the launch).">
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
             <DayField form={form} path="announceOn" label="Announcement day" description="Optional: when customers first hear of it" />
             <DayField form={form} path="launchOn" label="Launch day" description="First day of the offer" required />
             <DayField form={form} path="endOn" label="Last day" description="Included" required />
           </SimpleGrid>
-        </FormCard>
+        </CardSection>
 
-        <FormCard title="Offer" description="A price or a discount needs the approval of the marketing lead and the sales manager (and Finance above the threshold).">
+        <CardSection title="Offer" description="A price or a discount needs the approval of the marketing lead and the sales manager (and Finance above the threshold).">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <Select
               label="Offer"
@@ -298,13 +279,13 @@ function PlanForm({ plan, members }: { plan: CampaignPlan | null; members: Membe
               </SimpleGrid>
             </>
           )}
-        </FormCard>
+        </CardSection>
 
-        <FormCard title="Products and promo items" description="What the campaign sells and gives away. The forecast and Operations’ stock confirmation are per SKU.">
+        <CardSection title="Products and promo items" description="What the campaign sells and gives away. The forecast and Operations’ stock confirmation are per SKU.">
           <ProductRows form={form} />
-        </FormCard>
+        </CardSection>
 
-        <FormCard title="Sales briefing" description="What reps need to answer customers. Published as the briefing reps acknowledge.">
+        <CardSection title="Sales briefing" description="What reps need to answer customers. Published as the briefing reps acknowledge.">
           <MultiSelect
             label="Reps to brief"
             description="Leave empty to brief every sales rep"
@@ -346,9 +327,9 @@ function PlanForm({ plan, members }: { plan: CampaignPlan | null; members: Membe
             ))}
             <AddButton onClick={() => form.insertListItem('assets', { title: '', url: '' })}>Add an asset</AddButton>
           </Stack>
-        </FormCard>
+        </CardSection>
 
-        <FormCard title="Budget and spend" description="Lines of budget and what is spent; the campaign’s budget and spend are their sums.">
+        <CardSection title="Budget and spend" description="Lines of budget and what is spent; the campaign’s budget and spend are their sums.">
           {form.values.spendLines.map((_, index) => (
             <Group key={index} gap="sm" align="flex-start" wrap="wrap" role="group" aria-label={`Budget line ${index + 1}`}>
               <TextInput label="Line" placeholder="TV airtime" style={{ flex: 1, minWidth: 180 }} {...form.getInputProps(`spendLines.${index}.label`)} />
@@ -358,7 +339,7 @@ function PlanForm({ plan, members }: { plan: CampaignPlan | null; members: Membe
             </Group>
           ))}
           <AddButton onClick={() => form.insertListItem('spendLines', { label: '', budget: '', spend: '' })}>Add a budget line</AddButton>
-        </FormCard>
+        </CardSection>
 
         <ErrorAlert error={save.error} formFields={onForm} />
         <Paper withBorder radius="md" p="md" style={{ position: 'sticky', bottom: 0, zIndex: 2 }}>

@@ -1,5 +1,6 @@
-import { Badge, Button, Code, FileInput, Group, Paper, Progress, Select, Stack, Text, Title } from '@mantine/core';
-import { IconEye, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
+import { Badge, Button, Code, Group, Paper, Progress, Select, Stack, Text, Title } from '@mantine/core';
+import { IconEye, IconUpload } from '@tabler/icons-react';
+import { CsvFileInput, isTooBig } from '../../components/CsvFileInput.tsx';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -65,7 +66,7 @@ function ImportForm({ presets }: { presets: ImportPreset[] }) {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [downloading, setDownloading] = useState(false);
   const preset = presets.find((p) => p.name === presetName) ?? null;
-  const tooBig = file !== null && file.size > MAX_BYTES;
+  const tooBig = isTooBig(file, MAX_BYTES);
   const busy = run.isPending;
   const canSend = Boolean(preset && file && !tooBig && !busy);
 
@@ -131,21 +132,16 @@ function ImportForm({ presets }: { presets: ImportPreset[] }) {
             maw={480}
           />
           {preset && <PresetDetails preset={preset} />}
-          <FileInput
+          <CsvFileInput
             label="CSV file"
             description="Up to 50 MB. Commas or semicolons; UTF-8, UTF-16 and Excel's Windows encoding all work."
-            placeholder="Choose a .csv file"
-            accept=".csv,text/csv,text/plain"
-            leftSection={<IconFileTypeCsv size={18} />}
             value={file}
             onChange={(next) => {
               setFile(next);
               reset();
             }}
-            error={tooBig ? 'This file is larger than 50 MB. Split it into smaller files.' : undefined}
-            clearable
+            maxBytes={MAX_BYTES}
             disabled={busy}
-            maw={480}
           />
           <Group gap="sm" align="center">
             <Button leftSection={<IconEye size={16} />} onClick={() => start({ dryRun: true, mode: 'all_or_nothing' })} disabled={!canSend} loading={busy && lastRun.dryRun}>

@@ -1,5 +1,6 @@
-import { Alert, Button, Code, FileInput, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAlertCircle, IconCircleCheck, IconEye, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
+import { Alert, Button, Code, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconAlertCircle, IconCircleCheck, IconEye, IconUpload } from '@tabler/icons-react';
+import { CsvFileInput, isTooBig } from '../../components/CsvFileInput.tsx';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatCount, plural } from '../../format.ts';
@@ -32,7 +33,7 @@ export function ProductImport() {
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<ProductImportResult | null>(null);
   const [lastDryRun, setLastDryRun] = useState(true);
-  const tooBig = file !== null && file.size > MAX_BYTES;
+  const tooBig = isTooBig(file, MAX_BYTES);
   const start = (dryRun: boolean) => {
     if (!file) return;
     setLastDryRun(dryRun);
@@ -54,20 +55,15 @@ export function ProductImport() {
         <Code block fz="xs">
           {EXAMPLE}
         </Code>
-        <FileInput
+        <CsvFileInput
           label="Products CSV"
-          placeholder="Choose a .csv file"
-          accept=".csv,text/csv,text/plain"
-          leftSection={<IconFileTypeCsv size={18} />}
           value={file}
           onChange={(next) => {
             setFile(next);
             setResult(null);
             run.reset();
           }}
-          error={tooBig ? 'This file is larger than 20 MB.' : undefined}
-          clearable
-          maw={480}
+          maxBytes={MAX_BYTES}
         />
         <Group gap="sm">
           <Button leftSection={<IconEye size={16} />} onClick={() => start(true)} disabled={!file || tooBig} loading={run.isPending && lastDryRun}>

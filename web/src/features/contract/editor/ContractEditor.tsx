@@ -1,11 +1,12 @@
-import { Alert, Button, Group, List, Paper, Popover, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, Popover, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useBlocker } from 'react-router';
 import type { LeadDefinition } from '../../../../../core/schemas/scoring.ts';
 import type { SlaPolicy } from '../../../../../core/schemas/sla.ts';
 import { ApiError, fieldErrorsOf } from '../../../api.ts';
+import { CardSection } from '../../../components/CardSection.tsx';
 import { ConfirmModal } from '../../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { QueryStatus } from '../../../components/QueryStatus.tsx';
@@ -47,23 +48,6 @@ export function problemPlace(path: string): string {
   return path;
 }
 
-function Part({ title, description, children }: { title: string; description: ReactNode; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-label={title}>
-      <Stack gap="sm">
-        <Stack gap={2}>
-          <Title order={3} fz="h4">
-            {title}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {description}
-          </Text>
-        </Stack>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
 
 function Problems({ errors }: { errors: [string, string][] }) {
   return (
@@ -176,32 +160,34 @@ export function ContractEditor({ version, activeVersion, activeDefinition, onDir
             signed exactly what is saved now; if you change it, they need to sign again.
           </Alert>
         )}
-        <Part title="Thresholds" description="A lead is an MQL when both of its scores reach their thresholds and no disqualify rule matches.">
+        <CardSection order={3} title="Thresholds" description="A lead is an MQL when both of its scores reach their thresholds and no disqualify rule matches.">
           <ThresholdFields />
-        </Part>
-        <Part title="Fit: who they are" description="Points for who the lead is and where they work, added up into the fit score. Negative points count against.">
+        </CardSection>
+        <CardSection order={3} title="Fit: who they are" description="Points for who the lead is and where they work, added up into the fit score. Negative points count against.">
           <FitRulesEditor ids={ids} />
-        </Part>
-        <Part
+        </CardSection>
+        <CardSection
+          order={3}
           title="Engagement: what they did"
           description="Points for each matching touchpoint, up to the rule’s maximum, added up into the engagement score. Older touches count less (see the half-life)."
         >
           <EngagementRulesEditor ids={ids} campaigns={campaigns} />
-        </Part>
-        <Part title="Disqualify: never an MQL when" description="Any match keeps the lead from becoming an MQL, whatever its scores. The first match gives the reason.">
+        </CardSection>
+        <CardSection order={3} title="Disqualify: never an MQL when" description="Any match keeps the lead from becoming an MQL, whatever its scores. The first match gives the reason.">
           <DisqualifyRulesEditor ids={ids} campaigns={campaigns} />
-        </Part>
-        <Part title="Service levels" description="What each team commits to once a lead is an MQL.">
+        </CardSection>
+        <CardSection order={3} title="Service levels" description="What each team commits to once a lead is an MQL.">
           <SlaFields />
-        </Part>
-        <Part
+        </CardSection>
+        <CardSection
+          order={3}
           title="Live preview"
           description={`The ${SAMPLE_SIZE} most recent leads, scored in your browser by this version as you edit it, beside the active version. Nothing is saved or changed.`}
         >
           <QueryStatus query={sample} label="Loading the sample leads">
             {() => <LivePreview scores={scores} summary={summary} definition={previewDefinition} activeVersion={activeVersion} stale={invalid} />}
           </QueryStatus>
-        </Part>
+        </CardSection>
 
         <Paper
           withBorder

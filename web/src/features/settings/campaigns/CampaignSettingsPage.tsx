@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, NumberInput, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
 import { fieldErrorsOf } from '../../../api.ts';
@@ -6,18 +6,17 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryStatus } from '../../../components/QueryStatus.tsx';
 import { Section } from '../../../components/Section.tsx';
-import { formatDateTime } from '../../../format.ts';
 import { useDocumentTitle } from '../../../hooks/use-document-title.ts';
 import { notifySuccess } from '../../../notify.ts';
 import type { CampaignSettings } from '../../../types.ts';
 import { CalendarFeedPanel } from '../../campaigns/CalendarFeedPanel.tsx';
 import { useCampaignSettings, useSaveCampaignSettings } from '../../campaigns/use-campaigns.ts';
+import { SettingsSaveBar } from '../SettingsSaveBar.tsx';
 import { useCurrentWorkspace } from '../../workspaces/use-current-workspace.ts';
 
 type Values = { minNoticeDays: number | string; financeApprovalAbovePercent: number | string };
 
 function PolicyForm({ settings, canEdit }: { settings: CampaignSettings; canEdit: boolean }) {
-  const { details } = useCurrentWorkspace();
   const save = useSaveCampaignSettings();
   const form = useForm<Values>({ initialValues: { minNoticeDays: settings.minNoticeDays, financeApprovalAbovePercent: settings.financeApprovalAbovePercent } });
   const submit = form.onSubmit((values) =>
@@ -63,19 +62,7 @@ function PolicyForm({ settings, canEdit }: { settings: CampaignSettings; canEdit
             />
           </SimpleGrid>
           {canEdit && (
-            <Group justify="space-between" gap="sm">
-              <Text size="sm" c="dimmed">
-                {form.isDirty() ? 'You have unsaved changes.' : settings.updatedAt ? `Last saved ${formatDateTime(settings.updatedAt, details.timeZone)}.` : 'Nothing changed yet.'}
-              </Text>
-              <Group gap="xs">
-                <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>
-                  Discard
-                </Button>
-                <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-                  Save launch policy
-                </Button>
-              </Group>
-            </Group>
+            <SettingsSaveBar dirty={form.isDirty()} saving={save.isPending} savedAt={settings.updatedAt} onDiscard={() => form.reset()} saveLabel="Save launch policy" />
           )}
         </Stack>
       </Paper>

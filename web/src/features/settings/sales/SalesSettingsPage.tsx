@@ -1,15 +1,15 @@
-import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Paper, Stack, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { fieldErrorsOf } from '../../../api.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryStatus } from '../../../components/QueryStatus.tsx';
 import { Section } from '../../../components/Section.tsx';
-import { formatDateTime } from '../../../format.ts';
 import { useDocumentTitle } from '../../../hooks/use-document-title.ts';
 import { notifySuccess } from '../../../notify.ts';
 import type { Rep, SalesSettings } from '../../../types.ts';
 import { useReps, useSalesSettings, useSaveSalesSettings } from '../../sla/use-sla.ts';
+import { SettingsSaveBar } from '../SettingsSaveBar.tsx';
 import { useCurrentWorkspace } from '../../workspaces/use-current-workspace.ts';
 import { RepsTable } from './RepsTable.tsx';
 import { RoutingFields } from './RoutingFields.tsx';
@@ -20,7 +20,6 @@ import { WorkingHoursFields } from './WorkingHoursFields.tsx';
 const onForm = (field: string) => field.startsWith('calendar.') || field.startsWith('routing.');
 
 function SettingsForm({ settings, reps, canEdit }: { settings: SalesSettings; reps: Rep[]; canEdit: boolean }) {
-  const { details } = useCurrentWorkspace();
   const save = useSaveSalesSettings();
   const form = useSalesForm({ initialValues: toFormValues(settings) });
   const readOnly = !canEdit;
@@ -57,23 +56,7 @@ function SettingsForm({ settings, reps, canEdit }: { settings: SalesSettings; re
           </Section>
           {canEdit && (
             <Paper withBorder radius="md" p="md">
-              <Group justify="space-between" gap="sm">
-                <Text size="sm" c="dimmed">
-                  {form.isDirty()
-                    ? 'You have unsaved changes.'
-                    : settings.updatedAt
-                      ? `Last saved ${formatDateTime(settings.updatedAt, details.timeZone)}.`
-                      : 'Nothing changed yet.'}
-                </Text>
-                <Group gap="xs">
-                  <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>
-                    Discard
-                  </Button>
-                  <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-                    Save working hours and routing
-                  </Button>
-                </Group>
-              </Group>
+              <SettingsSaveBar dirty={form.isDirty()} saving={save.isPending} savedAt={settings.updatedAt} onDiscard={() => form.reset()} saveLabel="Save working hours and routing" />
             </Paper>
           )}
         </Stack>
