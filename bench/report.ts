@@ -37,3 +37,25 @@ export function percentile(sorted: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, index)]!;
 }
+
+/** Milliseconds of `runs` calls of `work`, one after the other, sorted. */
+export function timed(runs: number, work: () => unknown): number[] {
+  const durations: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    durations.push(performance.now() - started);
+  }
+  return durations.sort((a, b) => a - b);
+}
+
+/** Milliseconds of `runs` awaited calls of `work`, one after the other, sorted. */
+export async function timedAsync(runs: number, work: () => Promise<unknown>): Promise<number[]> {
+  const durations: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    durations.push(performance.now() - started);
+  }
+  return durations.sort((a, b) => a - b);
+}

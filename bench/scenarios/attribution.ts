@@ -13,7 +13,7 @@ import { attributionReport } from '../../server/modules/attribution/attribution.
 import { revenueBridgeReport } from '../../server/modules/attribution/bridge.service.ts';
 import { createTarget, periodScorecard } from '../../server/modules/attribution/targets.service.ts';
 import { buildWorkspace } from '../../server/testing/factories.ts';
-import { atMost, percentile, type Metric } from '../report.ts';
+import { atMost, percentile, timed, timedAsync, type Metric } from '../report.ts';
 import { benchStorage, ROOT } from '../server.ts';
 import { ATTRIBUTION_PERIOD, seedAttributionWorkspace } from './attribution-db.ts';
 import type { Scenario, ScenarioOptions } from './platform.ts';
@@ -68,28 +68,6 @@ function syntheticBridge(random: Random, count: number): { base: SegmentFactors[
       discount: random.between(0, 0.3),
     }));
   return { base: period(), current: period() };
-}
-
-/** Milliseconds of `runs` calls of `work`, sorted. */
-function timed(runs: number, work: () => unknown): number[] {
-  const durations: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    work();
-    durations.push(performance.now() - started);
-  }
-  return durations.sort((a, b) => a - b);
-}
-
-/** Milliseconds of `runs` awaited calls of `work`, one after the other, sorted. */
-async function timedAsync(runs: number, work: () => Promise<unknown>): Promise<number[]> {
-  const durations: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await work();
-    durations.push(performance.now() - started);
-  }
-  return durations.sort((a, b) => a - b);
 }
 
 /** p95 against a limit, and p50 beside it. */

@@ -14,7 +14,7 @@ import { users } from '../../server/modules/identity/identity.table.ts';
 import { memberships } from '../../server/modules/workspaces/workspaces.table.ts';
 import { buildWorkspace } from '../../server/testing/factories.ts';
 import { load } from '../load.ts';
-import { atMost, percentile, type Metric } from '../report.ts';
+import { atMost, percentile, timed, timedAsync, type Metric } from '../report.ts';
 import { benchStorage, startBenchServer } from '../server.ts';
 import type { Scenario, ScenarioOptions } from './platform.ts';
 
@@ -30,17 +30,6 @@ const TIME_ZONE = 'Europe/Paris';
 const CHANNELS = ['tv', 'email', 'retail', 'social', 'search'];
 /** Audience segments: sectors by region, as a company with 2,000 campaigns a year divides its market. */
 const SEGMENTS = ['hospitality', 'healthcare', 'retail chains', 'laundromats', 'industry'].flatMap((sector) => ['north', 'south', 'east', 'west', 'central', 'export', 'online', 'islands'].map((region) => `${sector} ${region}`));
-
-/** Durations in milliseconds of `times` runs of a synchronous piece of work, sorted. */
-function timed(times: number, work: () => unknown): number[] {
-  const durations: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const started = performance.now();
-    work();
-    durations.push(performance.now() - started);
-  }
-  return durations.sort((a, b) => a - b);
-}
 
 async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
@@ -186,13 +175,8 @@ async function readinessOfOne(options: ScenarioOptions): Promise<Record<string, 
     if (!first.ready || first.conditions.stock.items.length !== GATE_PRODUCTS || first.conditions.briefing.expected !== GATE_REPS) {
       throw new Error(`the bench campaign is not the one intended: ${JSON.stringify(first.blockers)}`);
     }
-    const durations: number[] = [];
-    for (let i = 0; i < GATE_SAMPLES + 20; i++) {
-      const started = performance.now();
-      await getReadiness(ctx, campaignId);
-      if (i >= 20) durations.push(performance.now() - started);
-    }
-    durations.sort((a, b) => a - b);
+    await timedAsync(20, () => getReadiness(ctx, campaignId)); // warm-up, untimed
+    const durations = await timedAsync(GATE_SAMPLES, () => getReadiness(ctx, campaignId));
     const { input } = (await evaluateGates(db, workspace.id, [campaignId], { now })).gates.get(campaignId)!;
     const evaluations = timed(GATE_SAMPLES, () => evaluateReadiness(input));
     return {

@@ -1,12 +1,10 @@
-import type { SigningRole } from '../../core/permissions.ts';
 import { DEFAULT_CREDIT_RULES } from '../../core/schemas/attribution.ts';
 import { periodContaining, previousPeriod } from '../../core/targets/periods.ts';
 import type { Db } from '../db/client.ts';
 import { adoptSignedPolicy } from '../modules/attribution/credit-policy.service.ts';
 import { totalFlow } from '../modules/attribution/flows.service.ts';
 import { createTarget } from '../modules/attribution/targets.service.ts';
-import { findUserByEmail } from '../modules/identity/identity.service.ts';
-import { TEAM } from './catalog.ts';
+import { demoSigners } from './team.ts';
 
 /** A target no lower than this (10,000.00) when the last quarter won nothing. */
 const MIN_TARGET_MINOR = 1_000_000;
@@ -17,13 +15,12 @@ const MIN_TARGET_MINOR = 1_000_000;
  * rounded to a thousand.
  */
 export async function adoptDemoAttribution(db: Db, workspaceId: string, now: Date): Promise<void> {
-  const signer = async (role: SigningRole) => (await findUserByEmail(db, TEAM.find((member) => member.role === role)!.email))!.id;
   await adoptSignedPolicy(db, {
     workspaceId,
     now,
     name: 'Brightwash credit policy',
     rules: DEFAULT_CREDIT_RULES,
-    signers: { marketing_lead: await signer('marketing_lead'), sales_manager: await signer('sales_manager') },
+    signers: await demoSigners(db),
   });
   const quarter = periodContaining('quarter', now);
   const last = await totalFlow(db, workspaceId, previousPeriod(quarter));

@@ -3,14 +3,12 @@ import type { Db } from '../db/client.ts';
 import { refreshFunnelStatistics } from '../db/statistics.ts';
 import { AppError } from '../http/errors.ts';
 import { leads } from '../modules/funnel/funnel.table.ts';
-import type { SigningRole } from '../../core/permissions.ts';
 import { DEFAULT_LEAD_DEFINITION } from '../../core/schemas/scoring.ts';
 import { DEFAULT_SLA_POLICY } from '../../core/schemas/sla.ts';
 import { adoptSignedContract } from '../modules/contract/contract.service.ts';
-import { findUserByEmail } from '../modules/identity/identity.service.ts';
 import { seedDemoCampaigns } from './campaigns.ts';
 import { adoptDemoAttribution } from './attribution.ts';
-import { TEAM } from './catalog.ts';
+import { demoSigners } from './team.ts';
 import { DEFAULT_DEMO_SEED, generateDemo, type DemoSummary } from './generate.ts';
 
 /**
@@ -41,13 +39,12 @@ export async function fillDemoWorkspace(
  * `accord rescore` does that, and the first start rescores its small demo workspace.
  */
 async function adoptDemoContract(db: Db, workspaceId: string, now: Date): Promise<void> {
-  const signer = async (role: SigningRole) => (await findUserByEmail(db, TEAM.find((member) => member.role === role)!.email))!.id;
   await adoptSignedContract(db, {
     workspaceId,
     now,
     name: 'Brightwash lead contract',
     definition: DEFAULT_LEAD_DEFINITION,
     sla: DEFAULT_SLA_POLICY,
-    signers: { marketing_lead: await signer('marketing_lead'), sales_manager: await signer('sales_manager') },
+    signers: await demoSigners(db),
   });
 }

@@ -1,3 +1,4 @@
+import type { SigningRole } from '../../core/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { createUser, findUserByEmail } from '../modules/identity/identity.service.ts';
 import { addMember, roleOf } from '../modules/workspaces/workspaces.service.ts';
@@ -21,4 +22,10 @@ export async function ensureDemoTeam(db: Db, workspaceId: string, now: Date): Pr
     if (member.followUp) team.reps.push({ id: user.id, name: member.name, followUp: member.followUp, share: member.share ?? 1 });
   }
   return team;
+}
+
+/** Who signs Brightwash's co-signed documents: its marketing lead and its sales manager. */
+export async function demoSigners(db: Db): Promise<Record<SigningRole, string>> {
+  const signer = async (role: SigningRole) => (await findUserByEmail(db, TEAM.find((member) => member.role === role)!.email))!.id;
+  return { marketing_lead: await signer('marketing_lead'), sales_manager: await signer('sales_manager') };
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { diffDefinitions } from '../../../core/scoring/diff.ts';
+import { compileDefinition, type LeadScorer } from '../../../core/scoring/evaluate.ts';
 import { DEFAULT_LEAD_DEFINITION, ZLeadDefinition, type LeadDefinition } from '../../../core/schemas/scoring.ts';
 import { DEFAULT_SLA_POLICY, ZSlaPolicy, type SlaPolicy } from '../../../core/schemas/sla.ts';
 import type { SigningRole } from '../../../core/permissions.ts';
@@ -9,7 +10,9 @@ import type { ServiceContext } from '../../http/context.ts';
 import * as signing from '../signing/signing.service.ts';
 import { definitionComments, definitionSignatures, leadDefinitions } from './contract.table.ts';
 
-export type Contract = { version: number; definition: LeadDefinition; sla: SlaPolicy; contentHash: string };
+/** A version's content with its scorer compiled (regexes and all). */
+export type CompiledContent = { definition: LeadDefinition; sla: SlaPolicy; scorer: LeadScorer };
+export type Contract = CompiledContent & { version: number; contentHash: string };
 
 export const ZVersionContent = z.object({
   name: z.string().trim().min(1, { error: 'is required' }).max(120, { error: 'must be at most 120 characters' }),
@@ -50,13 +53,19 @@ export function activeContractRef(workspaceId: string): SQL {
     from ${leadDefinitions} d where d.workspace_id = ${workspaceId}::uuid and d.status = 'active')`;
 }
 
-const CONTENTS_KEPT = 64;
-/** Contents by content hash: a hash names one content for good, so any process may keep it. */
-const contents = new Map<string, ContractContent>();
+const COMPILED_KEPT = 64;
+/** Compiled contents by content hash: a hash names one content for good, so any process may keep it. */
+const compiledContents = new Map<string, CompiledContent>();
 
-function keepContent(contentHash: string, content: ContractContent): void {
-  if (contents.size >= CONTENTS_KEPT) contents.delete(contents.keys().next().value!);
-  contents.set(contentHash, content);
+/** The content of a version, compiled once per process and reused across requests. */
+export function compiledContent(contentHash: string, content: { definition: LeadDefinition; sla: SlaPolicy }): CompiledContent {
+  let compiled = compiledContents.get(contentHash);
+  if (!compiled) {
+    if (compiledContents.size >= COMPILED_KEPT) compiledContents.delete(compiledContents.keys().next().value!);
+    compiled = { definition: content.definition, sla: content.sla, scorer: compileDefinition(content.definition) };
+    compiledContents.set(contentHash, compiled);
+  }
+  return compiled;
 }
 
 /**
@@ -65,14 +74,13 @@ function keepContent(contentHash: string, content: ContractContent): void {
  */
 export async function activeContract(db: Db, workspaceId: string, known?: ActiveContractRef): Promise<Contract | null> {
   if (known === null) return null;
-  const content = known && contents.get(known.contentHash);
-  if (known && content) return { ...known, ...content };
+  const kept = known && compiledContents.get(known.contentHash);
+  if (known && kept) return { ...kept, ...known };
   const [row] = await db
     .select({ version: leadDefinitions.version, definition: leadDefinitions.definition, sla: leadDefinitions.sla, contentHash: leadDefinitions.contentHash })
     .from(leadDefinitions)
     .where(and(eq(leadDefinitions.workspaceId, workspaceId), eq(leadDefinitions.status, 'active')));
-  if (row) keepContent(row.contentHash, { definition: row.definition, sla: row.sla });
-  return row ?? null;
+  return row ? { ...compiledContent(row.contentHash, row), version: row.version, contentHash: row.contentHash } : null;
 }
 
 /** One version whole: content, signatures (voided ones too), comments, and what changed since the active version. */

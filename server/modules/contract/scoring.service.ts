@@ -1,15 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { backtest, type BacktestRow } from '../../../core/scoring/backtest.ts';
-import { compileDefinition, type LeadScore, type LeadScorer } from '../../../core/scoring/evaluate.ts';
-import type { LeadDefinition } from '../../../core/schemas/scoring.ts';
+import type { LeadScore } from '../../../core/scoring/evaluate.ts';
 import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { LeadStage } from '../../../core/funnel/stages.ts';
 import { moveLeads } from '../funnel/stages.service.ts';
 import { handOverMqls } from '../sla/handover.service.ts';
-import { activeContract, type ActiveContractRef, type Contract } from './contract.service.ts';
+import { activeContract, compiledContent, type ActiveContractRef, type Contract } from './contract.service.ts';
 import { leadDefinitions, leadScores } from './contract.table.ts';
 import { byIds, leadIdPages, loadScoredLeads, prefetchedPages, type ScoredLead } from './subjects.ts';
 
@@ -18,22 +17,8 @@ const QUALIFIABLE_STAGES: readonly LeadStage[] = ['visitor', 'lead', 'nurture', 
 const qualifiable = (stage: LeadStage) => QUALIFIABLE_STAGES.includes(stage);
 /** Leads per page of bulk scoring: PGlite blocks the event loop for a page's queries, so keep them short. */
 const PAGE_SIZE = 1_000;
-const SCORERS_KEPT = 64;
 /** Up to this many leads, a rescore loads them in one statement (see `loadScoredLeads`). */
 const FEW_LEADS = 20;
-
-const scorers = new Map<string, LeadScorer>();
-
-/** One compiled scorer per contract content, reused across requests (regexes compiled once). */
-function scorerOf(definition: LeadDefinition, hash: string): LeadScorer {
-  let scorer = scorers.get(hash);
-  if (!scorer) {
-    if (scorers.size >= SCORERS_KEPT) scorers.delete(scorers.keys().next().value!);
-    scorer = compileDefinition(definition);
-    scorers.set(hash, scorer);
-  }
-  return scorer;
-}
 
 type Scored = { lead: ScoredLead; score: LeadScore };
 
@@ -72,8 +57,7 @@ async function qualify(tx: Db, ctx: ServiceContext, contract: Contract, scored: 
 }
 
 async function scoreAndQualify(tx: Db, ctx: ServiceContext, contract: Contract, leads: ScoredLead[]): Promise<{ scored: number; qualified: number }> {
-  const scorer = scorerOf(contract.definition, contract.contentHash);
-  const scored = leads.map((lead) => ({ lead, score: scorer.score(lead.subject, ctx.now) }));
+  const scored = leads.map((lead) => ({ lead, score: contract.scorer.score(lead.subject, ctx.now) }));
   await saveScores(tx, ctx.workspaceId, contract.version, scored, ctx.now);
   return { scored: scored.length, qualified: await qualify(tx, ctx, contract, scored) };
 }
@@ -155,8 +139,8 @@ export async function backtestVersion(ctx: ServiceContext, query: BacktestQuery)
   const [candidate] = await ctx.db.select().from(leadDefinitions).where(sql`${leadDefinitions.workspaceId} = ${ctx.workspaceId}::uuid and ${leadDefinitions.version} = ${query.version}`);
   if (!candidate) throw new AppError('not_found', `Lead contract version ${query.version} was not found.`);
   const active = await activeContract(ctx.db, ctx.workspaceId);
-  const candidateScorer = scorerOf(candidate.definition, candidate.contentHash);
-  const activeScorer = active ? scorerOf(active.definition, active.contentHash) : null;
+  const candidateScorer = compiledContent(candidate.contentHash, candidate).scorer;
+  const activeScorer = active?.scorer ?? null;
   const periodEnd = new Date(`${query.to}T00:00:00Z`);
   const rows: BacktestRow[] = [];
   const pages = await leadIdPages(ctx.db, ctx.workspaceId, sql`l.created_at >= ${query.from}::date and l.created_at < ${query.to}::date`, PAGE_SIZE);
