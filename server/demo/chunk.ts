@@ -1,5 +1,5 @@
-import type { SQL } from 'drizzle-orm';
 import type { FunnelStage } from '../../core/funnel/stages.ts';
+import type { BinaryCopy } from '../db/copy.ts';
 import { browsingSpan, drawArrival, utmOf, type Arrival } from './arrival.ts';
 import { addHandover } from './handover.ts';
 import { live, type Transition } from './journey.ts';
@@ -22,14 +22,14 @@ export type DemoCounts = {
 };
 
 /**
- * One chunk of leads with everything hanging off them: insert statements in a safe order (rows
+ * One chunk of leads with everything hanging off them: table copies in a safe order (rows
  * before the rows pointing at them), in two transactions. The first writes the leads, whose
  * insert updates the funnel rollup, and commits at once: the rollup rows it locks are shared with
  * the chunk written beside it, which would otherwise wait for the whole chunk (measured: chunks
  * serialized, a million leads in over 10 minutes). Its stage transitions mark the leads as demo
  * rows for the clean-up after a failure.
  */
-export type Chunk = { transactions: SQL[][]; counts: DemoCounts };
+export type Chunk = { transactions: BinaryCopy[][]; counts: DemoCounts };
 
 const LEAD_TABLES = ['accounts', 'leads', 'transitions'] as const satisfies readonly (keyof Sinks)[];
 
@@ -104,7 +104,7 @@ export async function buildChunk(world: World, chunk: { index: number; count: nu
   const random = new Random(world.seed, index);
   random.idPrefix = Math.floor(((index + random.next() / 2) / count) * 2 ** 32);
   world.accounts.startChunk();
-  const sinks = createSinks();
+  const sinks = createSinks(world.workspaceId);
   const log = new TouchLog(sinks, random, index);
   const arrivals = Array.from({ length: size }, () => drawArrival(world, random, (index + random.next()) / count));
   arrivals.sort((a, b) => a.createdAt - b.createdAt);
@@ -118,7 +118,7 @@ export async function buildChunk(world: World, chunk: { index: number; count: nu
     transactions: [
       LEAD_TABLES.map((table) => sinks[table]),
       (Object.keys(sinks) as (keyof Sinks)[]).filter((table) => !(LEAD_TABLES as readonly string[]).includes(table)).map((table) => sinks[table]),
-    ].map((batches) => batches.filter((batch) => batch.length > 0).map((batch) => batch.toStatement(world.workspaceId))),
+    ].map((batches) => batches.filter((batch) => batch.length > 0).map((batch) => batch.toCopy())),
     counts: {
       accounts: sinks.accounts.length,
       leads: sinks.leads.length,

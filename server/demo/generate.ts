@@ -1,5 +1,6 @@
 import { DrizzleQueryError, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { copyBinary } from '../db/copy.ts';
 import { queryRows } from '../db/raw.ts';
 import { buildChunk, type Chunk, type DemoCounts } from './chunk.ts';
 import { removeDemoRows } from './cleanup.ts';
@@ -24,9 +25,10 @@ function addCounts(summary: DemoSummary, counts: DemoCounts): void {
   for (const key of Object.keys(counts) as (keyof DemoCounts)[]) summary[key] += counts[key];
 }
 
-/** Drizzle's query errors quote every parameter (megabytes here): keep the database's own message instead. */
-function concise(error: unknown): unknown {
-  return error instanceof DrizzleQueryError && error.cause ? new Error(`Writing demo data failed: ${error.cause.message}`, { cause: error.cause }) : error;
+/** The database's own message, in one line (drizzle's query errors would quote every parameter). */
+function concise(error: unknown): Error {
+  const cause = error instanceof DrizzleQueryError && error.cause ? error.cause : (error as Error);
+  return new Error(`Writing demo data failed: ${cause.message}`, { cause });
 }
 
 /**
@@ -43,10 +45,10 @@ async function mayWriteUnchecked(db: Db): Promise<boolean> {
 /** Writes one chunk, transaction by transaction. */
 async function writeChunk(db: Db, chunk: Chunk, unchecked: boolean): Promise<void> {
   try {
-    for (const statements of chunk.transactions) {
+    for (const copies of chunk.transactions) {
       await db.transaction(async (tx) => {
         if (unchecked) await tx.execute(sql`set local session_replication_role = replica`);
-        for (const statement of statements) await tx.execute(statement);
+        for (const copy of copies) await copyBinary(tx, copy);
       });
     }
   } catch (error) {
