@@ -42,3 +42,32 @@ BEGIN
   on conflict on constraint funnel_rollup_key do update set leads = rollup.leads + excluded.leads;
 END
 $$;
+--> statement-breakpoint
+-- A row of a transition table is an anonymous record: gathered as such and assigned to leads[],
+-- plpgsql converted every lead to text and back. Cast to leads as they are gathered, nothing is
+-- converted (5,000 leads: 120 -> 30 ms).
+CREATE OR REPLACE FUNCTION funnel_rollup_track() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  removed leads[];
+  added leads[];
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    SELECT array_agg(o::leads), array_agg(n::leads) INTO removed, added
+    FROM old_leads o JOIN new_leads n ON n.workspace_id = o.workspace_id AND n.id = o.id
+    WHERE (o.created_at, o.source, o.channel, o.campaign_id, o.reached_lead_at, o.reached_mql_at,
+           o.reached_sal_at, o.reached_sql_at, o.reached_opportunity_at, o.reached_customer_at)
+      IS DISTINCT FROM (n.created_at, n.source, n.channel, n.campaign_id, n.reached_lead_at, n.reached_mql_at,
+           n.reached_sal_at, n.reached_sql_at, n.reached_opportunity_at, n.reached_customer_at);
+    IF removed IS NULL THEN
+      RETURN NULL;
+    END IF;
+  ELSIF TG_OP = 'DELETE' THEN
+    removed := (select array_agg(o::leads) from old_leads o);
+  ELSE
+    added := (select array_agg(n::leads) from new_leads n);
+  END IF;
+  PERFORM funnel_rollup_change(removed, added);
+  RETURN NULL;
+END
+$$;
