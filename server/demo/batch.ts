@@ -29,7 +29,7 @@ for (const [i, digit] of [...'0123456789abcdef'].entries()) {
  * statement text, no million small strings, and nothing for the database to parse back.
  */
 class BinaryRows {
-  private buffer = Buffer.allocUnsafe(65_536);
+  private buffer = Buffer.allocUnsafe(262_144);
   private length = 0;
 
   constructor() {
@@ -43,21 +43,30 @@ class BinaryRows {
     this.buffer = bigger;
   }
 
+  /** Big-endian, byte by byte: Buffer's own writers check their arguments on every call. */
   private int16(value: number): void {
     this.reserve(2);
-    this.length = this.buffer.writeInt16BE(value, this.length);
+    const buffer = this.buffer;
+    buffer[this.length] = value >>> 8;
+    buffer[this.length + 1] = value;
+    this.length += 2;
   }
 
   private int32(value: number): void {
     this.reserve(4);
-    this.length = this.buffer.writeInt32BE(value, this.length);
+    const buffer = this.buffer;
+    buffer[this.length] = value >>> 24;
+    buffer[this.length + 1] = value >>> 16;
+    buffer[this.length + 2] = value >>> 8;
+    buffer[this.length + 3] = value;
+    this.length += 4;
   }
 
   /** A 64-bit integer from a safe integer, as its high and low words. */
   private int64(value: number): void {
-    this.int32(Math.floor(value / TWO_TO_32));
-    this.reserve(4);
-    this.length = this.buffer.writeUInt32BE(((value % TWO_TO_32) + TWO_TO_32) % TWO_TO_32, this.length);
+    const high = Math.floor(value / TWO_TO_32);
+    this.int32(high);
+    this.int32(value - high * TWO_TO_32);
   }
 
   bytes(value: Buffer): void {
@@ -87,10 +96,13 @@ class BinaryRows {
   }
 
   text(value: string): void {
+    const at = this.length;
     this.reserve(4 + value.length * 3);
-    const written = this.buffer.write(value, this.length + 4, 'utf8');
-    this.buffer.writeInt32BE(written, this.length);
-    this.length += 4 + written;
+    this.length += 4;
+    const written = this.buffer.write(value, this.length);
+    this.length = at;
+    this.int32(written);
+    this.length += written;
   }
 
   int4(value: number): void {
@@ -111,11 +123,12 @@ class BinaryRows {
 
   jsonb(value: unknown): void {
     const json = JSON.stringify(value);
+    const at = this.length;
     this.reserve(5 + json.length * 3);
-    const written = this.buffer.write(json, this.length + 5, 'utf8');
-    this.buffer.writeInt32BE(written + 1, this.length);
-    this.buffer[this.length + 4] = JSONB_VERSION;
-    this.length += 5 + written;
+    const written = this.buffer.write(json, at + 5);
+    this.int32(written + 1);
+    this.buffer[this.length++] = JSONB_VERSION;
+    this.length += written;
   }
 
   /** A numeric with `scale` decimals: base-10000 digits around the decimal point (PostgreSQL rounds to the column's type). */
@@ -133,6 +146,26 @@ class BinaryRows {
     for (const group of groups) this.int16(group);
   }
 
+  field(type: FieldType, value: unknown): void {
+    if (value === null || value === undefined) return this.null();
+    switch (type.kind) {
+      case 'uuid':
+        return this.uuid(value as string);
+      case 'text':
+        return this.text(value as string);
+      case 'int4':
+        return this.int4(value as number);
+      case 'int8':
+        return this.int8(value as number);
+      case 'jsonb':
+        return this.jsonb(value);
+      case 'timestamp':
+        return this.timestamp(value as number);
+      case 'numeric':
+        return this.numeric(value as number, type.scale);
+    }
+  }
+
   /** The rows written so far, ended by the trailer. */
   finish(): Buffer {
     this.int16(-1);
@@ -140,19 +173,17 @@ class BinaryRows {
   }
 }
 
-type Encoder = (rows: BinaryRows, value: never) => void;
+/** How a column's values are written: the types the demo's tables use, and the scale of a numeric. */
+type FieldType = { kind: 'uuid' | 'text' | 'int4' | 'int8' | 'jsonb' | 'timestamp' } | { kind: 'numeric'; scale: number };
 
-/** How one column's values are written, by its SQL type (the types the demo's tables use). */
-function encoderOf(column: PgColumn): Encoder {
+function fieldTypeOf(column: PgColumn): FieldType {
   const type = column.getSQLType();
-  if (type === 'uuid') return (rows, value: string) => rows.uuid(value);
-  if (type === 'text') return (rows, value: string) => rows.text(value);
-  if (type === 'integer') return (rows, value: number) => rows.int4(value);
-  if (type === 'bigint') return (rows, value: number) => rows.int8(value);
-  if (type === 'jsonb') return (rows, value: unknown) => rows.jsonb(value);
-  if (type.startsWith('timestamp')) return (rows, value: number) => rows.timestamp(value);
+  if (type === 'uuid' || type === 'text' || type === 'jsonb') return { kind: type };
+  if (type === 'integer') return { kind: 'int4' };
+  if (type === 'bigint') return { kind: 'int8' };
+  if (type.startsWith('timestamp')) return { kind: 'timestamp' };
   const scale = (column as { scale?: number }).scale;
-  if (type.startsWith('numeric') && scale !== undefined) return (rows, value: number) => rows.numeric(value, scale);
+  if (type.startsWith('numeric') && scale !== undefined) return { kind: 'numeric', scale };
   throw new Error(`A demo batch cannot write ${column.name} (${type})`);
 }
 
@@ -162,7 +193,7 @@ function encoderOf(column: PgColumn): Encoder {
  */
 export class CopyBatch<T extends PgTable, K extends BatchKey<T>> {
   private readonly keys: readonly K[];
-  private readonly encoders: Encoder[];
+  private readonly types: FieldType[];
   private readonly columns: string[];
   /** The workspace id as a field: its length (16) and its bytes. */
   private readonly workspaceField: Buffer;
@@ -176,7 +207,7 @@ export class CopyBatch<T extends PgTable, K extends BatchKey<T>> {
   ) {
     const tableColumns = getTableColumns(table) as Record<string, PgColumn>;
     this.keys = keys;
-    this.encoders = keys.map((key) => encoderOf(tableColumns[key]!));
+    this.types = keys.map((key) => fieldTypeOf(tableColumns[key]!));
     this.columns = ['workspace_id', ...keys.map((key) => tableColumns[key]!.name)];
     this.workspaceField = Buffer.concat([Buffer.from([0, 0, 0, 16]), Buffer.from(workspaceId.replaceAll('-', ''), 'hex')]);
   }
@@ -189,11 +220,7 @@ export class CopyBatch<T extends PgTable, K extends BatchKey<T>> {
     const rows = this.rows;
     rows.row(this.columns.length);
     rows.bytes(this.workspaceField);
-    for (let i = 0; i < this.keys.length; i += 1) {
-      const value = row[this.keys[i]!] as never;
-      if (value === null || value === undefined) rows.null();
-      else this.encoders[i]!(rows, value);
-    }
+    for (let i = 0; i < this.keys.length; i += 1) rows.field(this.types[i]!, row[this.keys[i]!]);
     this.count += 1;
   }
 
