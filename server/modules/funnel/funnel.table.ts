@@ -30,7 +30,7 @@ export const accounts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    uniqueIndex('accounts_external_id_idx').on(t.workspaceId, t.externalId),
+    uniqueIndex('accounts_external_id_idx').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
     index('accounts_name_idx').on(t.workspaceId, sql`lower(${t.name}) text_pattern_ops`),
     index('accounts_domain_idx').on(t.workspaceId, t.domain),
   ],
@@ -85,7 +85,7 @@ export const campaigns = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    uniqueIndex('campaigns_external_id_idx').on(t.workspaceId, t.externalId),
+    uniqueIndex('campaigns_external_id_idx').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
     index('campaigns_dates_idx').on(t.workspaceId, t.startsOn, t.endsOn),
     index('campaigns_open_idx').on(t.startsOn).where(sql`${t.status} in ('draft', 'scheduled', 'live')`),
   ],
@@ -130,7 +130,7 @@ export const leads = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    uniqueIndex('leads_external_id_idx').on(t.workspaceId, t.externalId),
+    uniqueIndex('leads_external_id_idx').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
     index('leads_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('leads_stage_idx').on(t.workspaceId, t.stage, t.createdAt),
     index('leads_stage_changed_idx').on(t.workspaceId, t.stageChangedAt, t.id),
@@ -236,7 +236,7 @@ export const deals = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    uniqueIndex('deals_external_id_idx').on(t.workspaceId, t.externalId),
+    uniqueIndex('deals_external_id_idx').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
     index('deals_lead_idx').on(t.workspaceId, t.leadId),
     index('deals_account_idx').on(t.workspaceId, t.accountId),
     index('deals_closed_idx').on(t.workspaceId, t.status, t.closedAt),
@@ -263,7 +263,7 @@ export const activities = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    uniqueIndex('activities_external_id_idx').on(t.workspaceId, t.externalId),
+    uniqueIndex('activities_external_id_idx').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
     index('activities_lead_idx').on(t.workspaceId, t.leadId, t.occurredAt),
     foreignKey({ name: 'activities_lead_fk', columns: [t.workspaceId, t.leadId], foreignColumns: [leads.workspaceId, leads.id] }),
     foreignKey({ name: 'activities_deal_fk', columns: [t.workspaceId, t.dealId], foreignColumns: [deals.workspaceId, deals.id] }),
