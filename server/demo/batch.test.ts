@@ -49,6 +49,13 @@ describeOnEngines('demo batches (binary COPY)', (h) => {
     expect(written).toEqual({ properties, externalId: null });
   });
 
+  it('refuses an id that is not a UUID', () => {
+    const batch = new CopyBatch(touchpoints, ws, ['id', 'dedupeKey', 'type', 'occurredAt', 'createdAt']);
+    for (const id of ['not-a-uuid', `${crypto.randomUUID()}0`, crypto.randomUUID().slice(1)]) {
+      expect(() => batch.push({ id, dedupeKey: 'k', type: 'other', occurredAt: AT, createdAt: AT })).toThrow(`Not a UUID: "${id}"`);
+    }
+  });
+
   it('copies only inside a transaction', async () => {
     const batch = new CopyBatch(touchpoints, ws, ['id', 'dedupeKey', 'type', 'occurredAt', 'createdAt']);
     await expect(copyBinary(h.db, batch.toCopy())).rejects.toThrow(/inside a transaction/);

@@ -18,10 +18,16 @@ const NUMERIC_NEGATIVE = 0x4000;
 const JSONB_VERSION = 1;
 /** The binary COPY header: signature, no flags, no extension. */
 const HEADER = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
+const DASH = 45;
+/** A hex digit's value by character code (-1: not a hex digit). */
 const NIBBLE = new Int8Array(128).fill(-1);
 for (const [i, digit] of [...'0123456789abcdef'].entries()) {
   NIBBLE[digit.charCodeAt(0)] = i;
   NIBBLE[digit.toUpperCase().charCodeAt(0)] = i;
+}
+
+function notUuid(value: string): Error {
+  return new Error(`Not a UUID: "${value}"`);
 }
 
 /**
@@ -84,14 +90,16 @@ class BinaryRows {
 
   uuid(value: string): void {
     this.int32(16);
-    this.reserve(16);
+    this.reserve(value.length);
     let at = this.length;
     for (let i = 0; i < value.length; i += 1) {
+      if (value.charCodeAt(i) === DASH) continue;
       const high = NIBBLE[value.charCodeAt(i)]!;
-      if (high < 0) continue; // a dash
-      this.buffer[at++] = (high << 4) | NIBBLE[value.charCodeAt(++i)]!;
+      const low = NIBBLE[value.charCodeAt(++i)]!;
+      if (!(high >= 0 && low >= 0)) throw notUuid(value);
+      this.buffer[at++] = (high << 4) | low;
     }
-    if (at - this.length !== 16) throw new Error(`Not a UUID: "${value}"`);
+    if (at - this.length !== 16) throw notUuid(value);
     this.length = at;
   }
 
