@@ -25,7 +25,7 @@ function addCounts(summary: DemoSummary, counts: DemoCounts): void {
   for (const key of Object.keys(counts) as (keyof DemoCounts)[]) summary[key] += counts[key];
 }
 
-/** The database's own message, in one line (drizzle's query errors would quote every parameter). */
+/** The database's own message in one line (a drizzle error would quote every parameter), naming the demo fill. */
 function concise(error: unknown): Error {
   const cause = error instanceof DrizzleQueryError && error.cause ? error.cause : (error as Error);
   return new Error(`Writing demo data failed: ${cause.message}`, { cause });
