@@ -45,7 +45,7 @@ $$;
 --> statement-breakpoint
 -- A row of a transition table is an anonymous record: gathered as such and assigned to leads[],
 -- plpgsql converted every lead to text and back. Cast to leads as they are gathered, nothing is
--- converted (5,000 leads: 120 -> 30 ms).
+-- converted (gathering 5,000 leads: about 120 -> 30 ms; inserting them: about 750 -> 420 ms).
 CREATE OR REPLACE FUNCTION funnel_rollup_track() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
