@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildMember, buildWorkspace, signIn } from '../../testing/factories.ts';
 import { describeOnEngines, type Harness } from '../../testing/harness.ts';
+import { advanceLeads } from './stages.service.ts';
 
 async function admin(h: Harness) {
   const { workspace, admin } = await buildWorkspace(h.db);
@@ -65,6 +66,35 @@ describeOnEngines('funnel records', (h) => {
     const after = (await send('GET', `leads/${lead.id}`)).json();
     expect(after.lead).toMatchObject({ stage: 'customer', reachedCustomerAt: '2026-02-01T12:00:00.000Z' });
     expect(after.deals).toHaveLength(1);
+  });
+
+  it('advances many leads in one write, a lead with several moves to the last, every move logged', async () => {
+    const { workspace, send } = await admin(h);
+    const [twice, once, ahead] = await Promise.all(
+      ['a', 'b', 'c'].map(async (name, i) => (await send('POST', 'leads', { email: `${name}@example.com`, stage: i === 2 ? 'customer' : 'sql' })).json()),
+    );
+    const opened = new Date('2026-02-01T09:00:00Z');
+    const won = new Date('2026-02-20T15:30:00Z');
+    const move = { cause: 'deal', reason: 'deal' };
+    const moves = await h.db.transaction((tx) =>
+      advanceLeads(tx, workspace.id, [
+        { ...move, leadId: twice.id, to: 'opportunity', at: opened },
+        { ...move, leadId: once.id, to: 'opportunity', at: opened },
+        { ...move, leadId: twice.id, to: 'customer', at: won },
+        { ...move, leadId: ahead.id, to: 'opportunity', at: opened },
+      ]),
+    );
+    expect(moves.map((m) => [m.leadId, m.from, m.to])).toEqual([
+      [twice.id, 'sql', 'opportunity'],
+      [once.id, 'sql', 'opportunity'],
+      [twice.id, 'opportunity', 'customer'],
+    ]);
+    const lead = async (id: string) => (await send('GET', `leads/${id}`)).json().lead;
+    expect(await lead(twice.id)).toMatchObject({ stage: 'customer', stageChangedAt: won.toISOString(), updatedAt: won.toISOString(), reachedOpportunityAt: opened.toISOString(), reachedCustomerAt: won.toISOString() });
+    expect(await lead(once.id)).toMatchObject({ stage: 'opportunity', stageChangedAt: opened.toISOString(), reachedOpportunityAt: opened.toISOString(), reachedCustomerAt: null });
+    expect((await lead(ahead.id)).stage).toBe('customer');
+    const funnel = (await send('GET', 'funnel?by=source')).json();
+    expect(funnel.total.reached).toMatchObject({ sql: 3, opportunity: 3, customer: 2 });
   });
 
   it('names the field and the problem for bad input, and saves nothing', async () => {
