@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { copyBinary } from '../db/copy.ts';
+import { copyBinary } from '../db/bulk.ts';
 import { queryRows } from '../db/raw.ts';
 import { deals, touchpoints } from '../modules/funnel/funnel.table.ts';
 import { buildWorkspace } from '../testing/factories.ts';

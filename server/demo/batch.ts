@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { BinaryCopy } from '../db/copy.ts';
+import type { BinaryCopy } from '../db/bulk.ts';
 
 type Insertable<T extends PgTable> = T['$inferInsert'];
 type Seconds<V> = V extends Date ? number : V;

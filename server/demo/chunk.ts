@@ -1,5 +1,5 @@
 import type { FunnelStage } from '../../core/funnel/stages.ts';
-import type { BinaryCopy } from '../db/copy.ts';
+import type { BinaryCopy } from '../db/bulk.ts';
 import { browsingSpan, drawArrival, utmOf, type Arrival } from './arrival.ts';
 import { addHandover } from './handover.ts';
 import { live, type Transition } from './journey.ts';

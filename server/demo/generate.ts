@@ -1,6 +1,6 @@
 import { DrizzleQueryError, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { copyBinary } from '../db/copy.ts';
+import { copyBinary } from '../db/bulk.ts';
 import { queryRows } from '../db/raw.ts';
 import { buildChunk, type Chunk, type DemoCounts } from './chunk.ts';
 import { removeDemoRows } from './cleanup.ts';

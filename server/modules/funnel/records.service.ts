@@ -3,6 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { funnelIndex, type FunnelStage } from '../../../core/funnel/stages.ts';
 import { actorUserId } from '../../../core/permissions.ts';
 import type { AccountInput, ActivityInput, CampaignInput, DealInput, LeadInput } from '../../../core/schemas/funnel.ts';
+import { insertRows } from '../../db/bulk.ts';
 import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
@@ -274,10 +275,7 @@ export async function saveRecords<K extends RecordKind>(
   }
 
   const table = spec.table as unknown as typeof leads;
-  const perStatement = Math.max(1, Math.floor(30_000 / Math.max(1, Object.keys(inserts[0] ?? {}).length)));
-  for (let i = 0; i < inserts.length; i += perStatement) {
-    await tx.insert(table).values(inserts.slice(i, i + perStatement) as (typeof leads.$inferInsert)[]);
-  }
+  await insertRows(tx, table, inserts as (typeof leads.$inferInsert)[]);
   for (const { row } of updates) {
     await tx.update(table).set(row as Partial<typeof leads.$inferInsert>).where(and(eq(table.workspaceId, ctx.workspaceId), eq(table.id, row.id as string)));
   }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { funnelIndex, type FunnelStage, type LeadStage } from '../../../core/funnel/stages.ts';
 import { actorUserId } from '../../../core/permissions.ts';
+import { insertRows } from '../../db/bulk.ts';
 import type { Db } from '../../db/client.ts';
 import { idsIn } from '../../db/raw.ts';
 import type { ServiceContext } from '../../http/context.ts';
@@ -47,23 +48,22 @@ export function reachedOnEntry(lead: Partial<Pick<LeadRow, ReachedColumn>>, stag
 
 /** Appends stage changes to the log, many at once. */
 export async function logTransitions(tx: Db, workspaceId: string, transitions: Transition[]): Promise<void> {
-  for (let i = 0; i < transitions.length; i += 5_000) {
-    const part = transitions.slice(i, i + 5_000);
-    await tx.insert(stageTransitions).values(
-      part.map((t) => ({
-        workspaceId,
-        id: crypto.randomUUID(),
-        leadId: t.leadId,
-        fromStage: t.from,
-        toStage: t.to,
-        at: t.at,
-        actorId: t.actorId,
-        reason: t.reason,
-        cause: t.cause,
-        definitionVersion: t.definitionVersion ?? null,
-      })),
-    );
-  }
+  await insertRows(
+    tx,
+    stageTransitions,
+    transitions.map((t) => ({
+      workspaceId,
+      id: crypto.randomUUID(),
+      leadId: t.leadId,
+      fromStage: t.from,
+      toStage: t.to,
+      at: t.at,
+      actorId: t.actorId,
+      reason: t.reason,
+      cause: t.cause,
+      definitionVersion: t.definitionVersion ?? null,
+    })),
+  );
 }
 
 /** Moves one lead to a stage, logged with who and why. Moving to the stage it is in is refused. */
