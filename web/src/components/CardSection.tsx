@@ -1,5 +1,6 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Paper, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { SectionHeading } from './SectionHeading.tsx';
 
 type Props = {
   title: string;
@@ -14,16 +15,7 @@ export function CardSection({ title, description, order = 2, children }: Props) 
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-label={title}>
       <Stack gap="md">
-        <Stack gap={2}>
-          <Title order={order} fz="h4">
-            {title}
-          </Title>
-          {description !== undefined && (
-            <Text size="sm" c="dimmed">
-              {description}
-            </Text>
-          )}
-        </Stack>
+        <SectionHeading title={title} description={description} order={order} />
         {children}
       </Stack>
     </Paper>

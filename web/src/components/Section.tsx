@@ -1,5 +1,6 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Group, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { SectionHeading } from './SectionHeading.tsx';
 
 type Props = { title: string; description?: ReactNode; actions?: ReactNode; children: ReactNode };
 
@@ -8,16 +9,7 @@ export function Section({ title, description, actions, children }: Props) {
   return (
     <Stack gap="sm" component="section" aria-label={title}>
       <Group justify="space-between" align="flex-end" gap="xs">
-        <Stack gap={2} style={{ flex: 1, minWidth: 220 }}>
-          <Title order={2} fz="h4">
-            {title}
-          </Title>
-          {description !== undefined && (
-            <Text size="sm" c="dimmed">
-              {description}
-            </Text>
-          )}
-        </Stack>
+        <SectionHeading title={title} description={description} style={{ flex: 1, minWidth: 220 }} />
         {actions}
       </Group>
       {children}
